@@ -1,0 +1,57 @@
+/*
+ * actors.c - /v1/actors: people, parties, bodies, states, territories.
+ * Lists filter by kind and by any name or spelling (q); an actor's page
+ * carries its roles; its statements and recognitions are lists under it.
+ */
+#include "handlers.h"
+#include "list.h"
+#include "resources.h"
+
+static const char *const actor_kinds[] = {
+    "person", "party", "organization", "government_body", "state", "territory",
+    "international_entity", NULL};
+
+static const struct param_spec actor_filters[] = {
+    {"kind", PARAM_ENUM, actor_kinds},
+    {"q", PARAM_TEXT, NULL},
+};
+
+static const enum param_type slug_key[] = {PARAM_SLUG};
+
+static const struct list_spec actors_spec = {
+    .query = QUERY_ACTORS_LIST,
+    .filters = actor_filters,
+    .nfilters = 2,
+    .keys = slug_key,
+    .nkeys = 1,
+    .parent_query = QUERY_COUNT,
+};
+
+int actors_list(struct request *req, struct response *res)
+{
+    return list_respond(req, res, &actors_spec, NULL);
+}
+
+int actors_get(struct request *req, struct response *res)
+{
+    const char *slug;
+    if (path_slug(req, res, 0, "slug", &slug))
+        return -1;
+    return get_one(req, res, QUERY_ACTORS_GET, slug, "actor with slug");
+}
+
+int actors_statements(struct request *req, struct response *res)
+{
+    const char *preset[STATEMENT_FILTER_COUNT] = {0};
+    if (path_slug(req, res, 0, "slug", &preset[STATEMENT_FILTER_ACTOR]))
+        return -1;
+    return list_respond(req, res, &statements_by_actor_spec, preset);
+}
+
+int actors_recognitions(struct request *req, struct response *res)
+{
+    const char *preset[RECOGNITION_FILTER_COUNT] = {0};
+    if (path_slug(req, res, 0, "slug", &preset[RECOGNITION_FILTER_ACTOR]))
+        return -1;
+    return list_respond(req, res, &recognitions_by_actor_spec, preset);
+}

@@ -1,0 +1,109 @@
+/*
+ * api.h - what every handler sees: the request, the response it fills, the
+ * one error type (a problem, rendered as application/problem+json), and the
+ * single handler signature. No libmicrohttpd or libpq types appear here, so
+ * handlers and their helpers can be unit-tested without a socket.
+ */
+#ifndef ONRECORD_API_H
+#define ONRECORD_API_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define MAX_PATH_PARAMS 4
+#define MAX_QUERY_PARAMS 32
+#define MAX_HEADERS 8
+
+struct db;
+
+/* One query-string argument, as decoded by the HTTP layer. */
+struct query_arg {
+    const char *name;
+    const char *value; /* "" when the argument had no '=' */
+};
+
+struct request {
+    const char *method;
+    const char *path;
+    const char *path_params[MAX_PATH_PARAMS];
+    size_t npath_params;
+    struct query_arg query[MAX_QUERY_PARAMS];
+    size_t nquery;
+    const char *body; /* NULL when the request had none */
+    size_t body_len;
+    const char *request_id;
+    struct db *db; /* this worker's database connection */
+};
+
+/* Stable problem codes; the table in problem.c gives each its status and title. */
+enum problem_code {
+    PROBLEM_NONE = 0,
+    PROBLEM_BAD_PARAMETER,     /* 400: malformed query or path value */
+    PROBLEM_UNKNOWN_PARAMETER, /* 400: query parameter the route does not take */
+    PROBLEM_BAD_CURSOR,        /* 400: cursor not produced by this server */
+    PROBLEM_NOT_FOUND,         /* 404: no such path or record */
+    PROBLEM_METHOD_NOT_ALLOWED,/* 405: path exists, method does not */
+    PROBLEM_BODY_TOO_LARGE,    /* 413 */
+    PROBLEM_URI_TOO_LONG,      /* 414 */
+    PROBLEM_UNAVAILABLE,       /* 503: database unreachable */
+    PROBLEM_INTERNAL,          /* 500: a bug; logged */
+    PROBLEM_COUNT
+};
+
+/* The one error type. `param` names the offending parameter, if any. */
+struct problem {
+    enum problem_code code;
+    char detail[256];
+    char param[64];
+};
+
+struct header {
+    const char *name; /* static string */
+    char *value;      /* owned */
+};
+
+/*
+ * What a handler produces. The body is released by calling release(cls) once
+ * the HTTP layer has sent it, which lets a handler pass PostgreSQL's own
+ * result buffer through without copying; release == NULL means static data.
+ */
+struct response {
+    int status;
+    const char *content_type;
+    const char *body;
+    size_t len;
+    void (*release)(void *cls);
+    void *release_cls;
+    struct header headers[MAX_HEADERS];
+    size_t nheaders;
+    struct problem problem; /* set by fail(); rendered by problem_render() */
+};
+
+/*
+ * Every handler has this signature: it returns 0 after filling res, or -1
+ * after recording a problem with fail().
+ */
+typedef int (*handler_fn)(struct request *req, struct response *res);
+
+/* Records a problem in res; always returns -1 so handlers can `return fail(...)`. */
+int fail(struct response *res, enum problem_code code, const char *param, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* HTTP status for a problem code. */
+int problem_status(enum problem_code code);
+/* Renders res->problem into res (status, content type, owned JSON body). */
+void problem_render(struct response *res, const char *instance, const char *request_id);
+
+/* Adds a header; the value is copied. At most MAX_HEADERS per response. */
+void response_add_header(struct response *res, const char *name, const char *value);
+/* Sets a JSON body the response now owns (freed with free()). */
+void response_json_owned(struct response *res, int status, char *body, size_t len);
+/* Sets a JSON body from static storage. */
+void response_json_static(struct response *res, int status, const char *body);
+/* Releases the body and headers; the response can be reused afterwards. */
+void response_reset(struct response *res);
+
+/* Value of query argument `name`, or NULL when absent. */
+const char *query_get(const struct request *req, const char *name);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * config.h - the server's configuration: environment variables, overridden
+ * by command-line flags, validated once at start.
+ */
+#ifndef ONRECORD_CONFIG_H
+#define ONRECORD_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct config {
+    const char *command;      /* serve, migrate, seed, routes, help, version */
+    const char *database_url; /* libpq connection string or URI; "" = libpq defaults */
+    const char *host;         /* address to listen on */
+    long port;
+    long threads;             /* HTTP worker threads, each with one DB connection */
+    long max_connections;     /* open HTTP connections at once */
+    long timeout;             /* seconds an idle HTTP connection is kept */
+    long max_body;            /* bytes in a request body */
+    long statement_timeout;   /* milliseconds a query may run */
+    bool access_log;
+};
+
+/*
+ * Fills cfg from the environment and argv (argv[1] may be the command).
+ * Returns 0, or -1 with a one-line message in err. Strings in cfg point
+ * into argv or the environment; nothing is allocated.
+ */
+int config_load(struct config *cfg, int argc, char **argv, char *err, size_t errlen);
+
+/* Prints the --help text. */
+void config_usage(FILE *out);
+
+#endif

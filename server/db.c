@@ -1,0 +1,214 @@
+/*
+ * db.c - per-worker PostgreSQL connections and prepared statements, mapping
+ * of database failures to problems, and the migration/seed ledger.
+ *
+ * Each worker thread owns one PGconn (no locking, no pool). A connection is
+ * opened on the first request the thread serves; when a query fails because
+ * the server went away, the connection is dropped, the request gets 503 with
+ * Retry-After, and the next request connects again.
+ */
+#include "db.h"
+#include "util.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct db {
+    PGconn *conn;
+};
+
+static const char *conninfo = "";
+static char session_options[128];
+static pthread_key_t db_key;
+static pthread_once_t db_key_once = PTHREAD_ONCE_INIT;
+
+static void db_destroy(void *p)
+{
+    struct db *db = p;
+    if (db->conn)
+        PQfinish(db->conn);
+    free(db);
+}
+
+static void db_key_create(void)
+{
+    pthread_key_create(&db_key, db_destroy);
+}
+
+void db_configure(const char *database_url, long statement_timeout_ms)
+{
+    conninfo = database_url ? database_url : "";
+    snprintf(session_options, sizeof session_options, "-c statement_timeout=%ld -c jit=off -c client_min_messages=warning",
+             statement_timeout_ms);
+}
+
+struct db *db_for_thread(void)
+{
+    pthread_once(&db_key_once, db_key_create);
+    struct db *db = pthread_getspecific(db_key);
+    if (!db) {
+        db = xcalloc(1, sizeof *db);
+        pthread_setspecific(db_key, db);
+    }
+    return db;
+}
+
+static PGconn *connect_with_options(void)
+{
+    /* dbname first: later keywords override what the URI says. */
+    const char *keys[] = {"dbname", "connect_timeout", "application_name", "options",
+                          "client_encoding", NULL};
+    const char *values[] = {conninfo, "3", "onrecord", session_options, "UTF8", NULL};
+    return PQconnectdbParams(keys, values, 1);
+}
+
+PGconn *db_connect_plain(char *err, size_t errlen)
+{
+    PGconn *conn = connect_with_options();
+    if (PQstatus(conn) != CONNECTION_OK) {
+        snprintf(err, errlen, "%s", PQerrorMessage(conn));
+        PQfinish(conn);
+        return NULL;
+    }
+    return conn;
+}
+
+/* Opens the connection and prepares every query; false when it fails. */
+static bool db_open(struct db *db)
+{
+    db->conn = connect_with_options();
+    if (PQstatus(db->conn) != CONNECTION_OK) {
+        fprintf(stderr, "onrecord: database connection failed: %s", PQerrorMessage(db->conn));
+        goto fail;
+    }
+    for (size_t i = 0; i < embedded_queries_count; i++) {
+        PGresult *r = PQprepare(db->conn, embedded_queries[i].name, embedded_queries[i].text, 0,
+                                NULL);
+        bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        if (!ok)
+            fprintf(stderr, "onrecord: preparing %s failed: %s", embedded_queries[i].name,
+                    PQresultErrorMessage(r));
+        PQclear(r);
+        if (!ok)
+            goto fail;
+    }
+    return true;
+fail:
+    PQfinish(db->conn);
+    db->conn = NULL;
+    return false;
+}
+
+/* True for SQLSTATEs that mean "the server is not there right now". */
+static bool is_unavailable(const char *sqlstate)
+{
+    return sqlstate && (strncmp(sqlstate, "08", 2) == 0 || strncmp(sqlstate, "57P", 3) == 0 ||
+                        strcmp(sqlstate, "53300") == 0 || strcmp(sqlstate, "57014") == 0);
+}
+
+PGresult *db_query(struct db *db, struct response *res, enum query_id id, int nparams,
+                   const char *const *values)
+{
+    if (!db->conn && !db_open(db)) {
+        response_add_header(res, "Retry-After", "2");
+        fail(res, PROBLEM_UNAVAILABLE, NULL, "the database cannot be reached; retry shortly");
+        return NULL;
+    }
+    PGresult *r = PQexecPrepared(db->conn, embedded_queries[id].name, nparams, values, NULL, NULL,
+                                 0);
+    ExecStatusType st = PQresultStatus(r);
+    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
+        return r;
+
+    const char *sqlstate = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+    bool lost = PQstatus(db->conn) != CONNECTION_OK || sqlstate == NULL;
+    if (lost || is_unavailable(sqlstate)) {
+        fprintf(stderr, "onrecord: query %s: database unavailable: %s", embedded_queries[id].name,
+                PQerrorMessage(db->conn));
+        if (lost) {
+            PQfinish(db->conn);
+            db->conn = NULL;
+        }
+        response_add_header(res, "Retry-After", "2");
+        fail(res, PROBLEM_UNAVAILABLE, NULL, "the database cannot be reached; retry shortly");
+    } else {
+        fprintf(stderr, "onrecord: query %s failed (%s): %s", embedded_queries[id].name, sqlstate,
+                PQresultErrorMessage(r));
+        fail(res, PROBLEM_INTERNAL, NULL, "the query failed; this is a bug, and it was logged");
+    }
+    PQclear(r);
+    return NULL;
+}
+
+static void release_result(void *cls)
+{
+    PQclear(cls);
+}
+
+void response_take_result(struct response *res, int status, PGresult *result, int row, int col)
+{
+    res->status = status;
+    res->content_type = "application/json";
+    res->body = PQgetvalue(result, row, col);
+    res->len = (size_t)PQgetlength(result, row, col);
+    res->release = release_result;
+    res->release_cls = result;
+}
+
+/* Runs a command with parameters; prints the error and returns false on failure. */
+static bool exec_ok(PGconn *conn, const char *sql, int nparams, const char *const *values)
+{
+    PGresult *r = nparams ? PQexecParams(conn, sql, nparams, NULL, values, NULL, NULL, 0)
+                          : PQexec(conn, sql);
+    ExecStatusType st = PQresultStatus(r);
+    bool ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
+    if (!ok)
+        fprintf(stderr, "onrecord: %s", PQresultErrorMessage(r));
+    PQclear(r);
+    return ok;
+}
+
+int db_apply_files(PGconn *conn, const char *ledger, const struct sql_file *files, size_t count)
+{
+    /* The ledger name is one of two constants, never request text. */
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "CREATE TABLE IF NOT EXISTS %s (name text PRIMARY KEY, "
+             "applied_at timestamptz NOT NULL DEFAULT now())",
+             ledger);
+    if (!exec_ok(conn, "SELECT pg_advisory_lock(7210433)", 0, NULL))
+        return -1;
+    int rc = exec_ok(conn, sql, 0, NULL) ? 0 : -1;
+    size_t applied = 0;
+    for (size_t i = 0; i < count && rc == 0; i++) {
+        const char *name = files[i].name;
+        snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE name = $1", ledger);
+        PGresult *r = PQexecParams(conn, sql, 1, NULL, &name, NULL, NULL, 0);
+        bool done = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+        bool failed = PQresultStatus(r) != PGRES_TUPLES_OK;
+        PQclear(r);
+        if (failed) {
+            rc = -1;
+            break;
+        }
+        if (done)
+            continue;
+        snprintf(sql, sizeof sql, "INSERT INTO %s (name) VALUES ($1)", ledger);
+        bool ok = exec_ok(conn, "BEGIN", 0, NULL) && exec_ok(conn, files[i].text, 0, NULL) &&
+                  exec_ok(conn, sql, 1, &name) && exec_ok(conn, "COMMIT", 0, NULL);
+        if (!ok) {
+            fprintf(stderr, "onrecord: %s failed; nothing from it was applied\n", name);
+            exec_ok(conn, "ROLLBACK", 0, NULL);
+            rc = -1;
+            break;
+        }
+        printf("applied %s\n", name);
+        applied++;
+    }
+    exec_ok(conn, "SELECT pg_advisory_unlock(7210433)", 0, NULL);
+    if (rc == 0 && applied == 0)
+        printf("%s: nothing to apply\n", ledger);
+    return rc;
+}

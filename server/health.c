@@ -1,0 +1,60 @@
+/*
+ * health.c - liveness (/healthz: the process answers), readiness (/readyz:
+ * the database answers too), the index at / and the API document.
+ */
+#include "db.h"
+#include "handlers.h"
+#include "list.h"
+
+#include <string.h>
+
+int health_live(struct request *req, struct response *res)
+{
+    if (no_params(req, res))
+        return -1;
+    response_json_static(res, 200, "{\"status\":\"ok\"}");
+    return 0;
+}
+
+int health_ready(struct request *req, struct response *res)
+{
+    if (no_params(req, res))
+        return -1;
+    PGresult *r = db_query(req->db, res, QUERY_READYZ, 0, NULL);
+    if (!r)
+        return -1;
+    PQclear(r);
+    response_json_static(res, 200, "{\"status\":\"ready\",\"database\":\"ok\"}");
+    return 0;
+}
+
+int index_get(struct request *req, struct response *res)
+{
+    if (no_params(req, res))
+        return -1;
+    response_json_static(res, 200,
+                         "{\"name\":\"onrecord\","
+                         "\"description\":\"A database of political statements: who said what, "
+                         "when, where it was reported, and which states recognize which "
+                         "territories.\","
+                         "\"openapi\":\"/openapi.yaml\","
+                         "\"links\":{\"actors\":\"/v1/actors\",\"statements\":\"/v1/statements\","
+                         "\"sources\":\"/v1/sources\",\"outlets\":\"/v1/outlets\","
+                         "\"topics\":\"/v1/topics\",\"recognitions\":\"/v1/recognitions\","
+                         "\"health\":\"/healthz\",\"ready\":\"/readyz\"}}");
+    return 0;
+}
+
+int spec_yaml(struct request *req, struct response *res)
+{
+    if (no_params(req, res))
+        return -1;
+    for (size_t i = 0; i < embedded_assets_count; i++) {
+        if (strcmp(embedded_assets[i].name, "openapi") == 0) {
+            response_json_static(res, 200, embedded_assets[i].text);
+            res->content_type = "application/yaml";
+            return 0;
+        }
+    }
+    return fail(res, PROBLEM_NOT_FOUND, NULL, "the API document was not built in");
+}

@@ -1,0 +1,285 @@
+/*
+ * http.c - libmicrohttpd glue. Everything that knows about MHD lives here;
+ * handlers see only struct request / struct response (api.h).
+ *
+ * Request life cycle (see docs/ARCHITECTURE.md):
+ *  1. first call of the access handler: allocate request state, return.
+ *     Queuing a response on this first call makes MHD 0.9.75 close the
+ *     connection after it (no keep-alive), so we never do.
+ *  2. calls with upload data: append to the body, up to max_body (413 past it).
+ *  3. final call: collect the query string, route, run the handler, queue.
+ *  4. MHD_OPTION_NOTIFY_COMPLETED: write the access log line, free the state.
+ */
+#include "http.h"
+#include "api.h"
+#include "db.h"
+#include "router.h"
+#include "util.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MAX_PATH_LEN 2048
+#define MAX_REQUEST_ID_LEN 64
+
+struct http_server {
+    struct MHD_Daemon *daemon;
+    const struct config *cfg;
+};
+
+struct request_state {
+    struct request req;
+    struct response res;
+    struct buf body;
+    bool body_too_large;
+    long max_body;
+    bool too_many_args;
+    bool responded;
+    char *path_copy;
+    char request_id[MAX_REQUEST_ID_LEN + 1];
+    struct timespec started;
+};
+
+static atomic_ulong request_counter;
+
+static double elapsed_ms(const struct timespec *since)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - since->tv_sec) * 1e3 + (double)(now.tv_nsec - since->tv_nsec) / 1e6;
+}
+
+/* Echo the client's X-Request-Id when it is short and printable; else make one. */
+static void set_request_id(struct request_state *st, struct MHD_Connection *conn)
+{
+    const char *given = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Request-Id");
+    if (given && *given && strlen(given) <= MAX_REQUEST_ID_LEN &&
+        strspn(given, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:") ==
+            strlen(given)) {
+        strcpy(st->request_id, given);
+    } else {
+        unsigned long n = atomic_fetch_add(&request_counter, 1) + 1;
+        snprintf(st->request_id, sizeof st->request_id, "%lx-%lx", (unsigned long)time(NULL), n);
+    }
+}
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *value)
+{
+    (void)kind;
+    struct request_state *st = cls;
+    if (st->req.nquery == MAX_QUERY_PARAMS) {
+        st->too_many_args = true;
+        return MHD_NO;
+    }
+    st->req.query[st->req.nquery].name = key;
+    st->req.query[st->req.nquery].value = value ? value : "";
+    st->req.nquery++;
+    return MHD_YES;
+}
+
+/* Routes the request and runs its handler; leaves the answer in st->res. */
+static void dispatch(struct request_state *st, struct MHD_Connection *conn, const char *method,
+                     const char *url)
+{
+    struct request *req = &st->req;
+    struct response *res = &st->res;
+    req->method = method;
+    req->path = url;
+    req->request_id = st->request_id;
+    if (st->body.data) {
+        req->body = st->body.data;
+        req->body_len = st->body.len;
+    }
+    if (st->body_too_large) {
+        fail(res, PROBLEM_BODY_TOO_LARGE, NULL, "the request body is larger than the limit of %ld bytes",
+             st->max_body);
+        return;
+    }
+    if (strlen(url) > MAX_PATH_LEN) {
+        fail(res, PROBLEM_URI_TOO_LONG, NULL, "the path is longer than %d bytes", MAX_PATH_LEN);
+        return;
+    }
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, st);
+    if (st->too_many_args) {
+        fail(res, PROBLEM_BAD_PARAMETER, NULL, "more than %d query parameters", MAX_QUERY_PARAMS);
+        return;
+    }
+    for (size_t i = 0; i < req->nquery; i++) {
+        const char *v = req->query[i].value;
+        if (!is_utf8(req->query[i].name, strlen(req->query[i].name)) || !is_utf8(v, strlen(v))) {
+            fail(res, PROBLEM_BAD_PARAMETER, NULL, "query parameters must be UTF-8");
+            return;
+        }
+    }
+
+    const struct route *route;
+    char allow[64];
+    st->path_copy = xstrdup(url);
+    enum route_result found =
+        router_match(app_routes, app_nroutes, method, url, st->path_copy, &route,
+                     req->path_params, &req->npath_params, allow, sizeof allow);
+    if (found == ROUTE_NOT_FOUND) {
+        fail(res, PROBLEM_NOT_FOUND, NULL, "no such path; see /openapi.yaml for the API");
+        return;
+    }
+    if (found == ROUTE_METHOD_NOT_ALLOWED) {
+        response_add_header(res, "Allow", allow);
+        if (strcmp(method, "OPTIONS") == 0) {
+            response_json_static(res, 204, "");
+            res->content_type = NULL;
+            return;
+        }
+        fail(res, PROBLEM_METHOD_NOT_ALLOWED, NULL, "%s is not allowed here; allowed: %s",
+             method, allow);
+        return;
+    }
+    req->db = db_for_thread();
+    route->handler(req, res);
+}
+
+static void release_nothing(void *cls)
+{
+    (void)cls;
+}
+
+static enum MHD_Result queue(struct request_state *st, struct MHD_Connection *conn)
+{
+    struct response *res = &st->res;
+    if (res->problem.code != PROBLEM_NONE)
+        problem_render(res, st->req.path, st->request_id);
+    struct MHD_Response *mr = MHD_create_response_from_buffer_with_free_callback_cls(
+        res->len, (void *)res->body, res->release ? res->release : release_nothing,
+        res->release_cls);
+    if (!mr)
+        return MHD_NO;
+    /* MHD owns the body now and frees it with the callback. */
+    res->release = NULL;
+    if (res->content_type) {
+        char ct[80];
+        snprintf(ct, sizeof ct, "%s; charset=utf-8", res->content_type);
+        MHD_add_response_header(mr, MHD_HTTP_HEADER_CONTENT_TYPE, ct);
+    }
+    MHD_add_response_header(mr, "X-Request-Id", st->request_id);
+    for (size_t i = 0; i < res->nheaders; i++)
+        MHD_add_response_header(mr, res->headers[i].name, res->headers[i].value);
+    enum MHD_Result ret = MHD_queue_response(conn, (unsigned)res->status, mr);
+    MHD_destroy_response(mr);
+    st->responded = true;
+    return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+    (void)version;
+    const struct http_server *server = cls;
+    struct request_state *st = *con_cls;
+    if (!st) {
+        st = xcalloc(1, sizeof *st);
+        clock_gettime(CLOCK_MONOTONIC, &st->started);
+        set_request_id(st, conn);
+        st->max_body = server->cfg->max_body;
+        *con_cls = st;
+        /*
+         * A declared body over the limit is refused before it is read; MHD
+         * closes the connection after this answer, which is what we want
+         * for a body we will not read.
+         */
+        const char *length =
+            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        long declared;
+        if (length && parse_long(length, 0, 9223372036854775807L, &declared) &&
+            declared > server->cfg->max_body) {
+            st->body_too_large = true;
+            dispatch(st, conn, method, url);
+            return queue(st, conn);
+        }
+        return MHD_YES;
+    }
+    if (st->responded) {
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (*upload_data_size) {
+        /* Chunked bodies have no declared length: count, and drop the excess. */
+        size_t n = *upload_data_size;
+        *upload_data_size = 0;
+        if (st->body_too_large || st->body.len + n > (size_t)server->cfg->max_body) {
+            st->body_too_large = true;
+            buf_free(&st->body);
+        } else {
+            buf_append(&st->body, upload_data, n);
+        }
+        return MHD_YES;
+    }
+    dispatch(st, conn, method, url);
+    return queue(st, conn);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    (void)conn;
+    const struct http_server *server = cls;
+    struct request_state *st = *con_cls;
+    if (!st)
+        return;
+    if (server->cfg->access_log && st->req.method) {
+        fprintf(stderr, "%s %s %d %.2fms id=%s%s\n", st->req.method, st->req.path,
+                st->res.status, elapsed_ms(&st->started), st->request_id,
+                toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
+    }
+    response_reset(&st->res);
+    buf_free(&st->body);
+    free(st->path_copy);
+    free(st);
+    *con_cls = NULL;
+}
+
+struct http_server *http_start(const struct config *cfg)
+{
+    struct http_server *server = xcalloc(1, sizeof *server);
+    server->cfg = cfg;
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port)};
+    if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
+        fprintf(stderr, "onrecord: ONRECORD_HOST '%s' is not an IPv4 address\n", cfg->host);
+        free(server);
+        return NULL;
+    }
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+    server->daemon = MHD_start_daemon(
+        flags, (uint16_t)cfg->port, NULL, NULL, on_request, server,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, server,
+        MHD_OPTION_END);
+    if (!server->daemon) {
+        fprintf(stderr, "onrecord: cannot listen on %s:%ld (in use, or not permitted)\n",
+                cfg->host, cfg->port);
+        free(server);
+        return NULL;
+    }
+    return server;
+}
+
+void http_stop(struct http_server *server)
+{
+    if (!server)
+        return;
+    MHD_stop_daemon(server->daemon);
+    free(server);
+}

@@ -1,0 +1,170 @@
+/*
+ * list.c - shared list/get plumbing for the resource files: keyset
+ * pagination, the JSON envelope assembled from the rows PostgreSQL rendered,
+ * the Link header, and single-record lookups.
+ */
+#include "list.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const list_extra[] = {"limit", "cursor", NULL};
+
+/* Link: <path?query-without-cursor&cursor=...>; rel="next" */
+static void add_next_link(struct request *req, struct response *res, const char *cursor)
+{
+    struct buf link = {0};
+    buf_puts(&link, "<");
+    buf_puts(&link, req->path);
+    char sep = '?';
+    for (size_t i = 0; i < req->nquery; i++) {
+        if (strcmp(req->query[i].name, "cursor") == 0)
+            continue;
+        buf_append(&link, &sep, 1);
+        buf_put_urlencoded(&link, req->query[i].name);
+        buf_puts(&link, "=");
+        buf_put_urlencoded(&link, req->query[i].value);
+        sep = '&';
+    }
+    buf_printf(&link, "%ccursor=%s>; rel=\"next\"", sep, cursor);
+    response_add_header(res, "Link", link.data);
+    buf_free(&link);
+}
+
+/* 404 when the list's parent record does not exist; 0 when it does. */
+static int check_parent(struct request *req, struct response *res, const struct list_spec *spec,
+                        const char *value)
+{
+    PGresult *r = db_query(req->db, res, spec->parent_query, 1, &value);
+    if (!r)
+        return -1;
+    bool exists = PQntuples(r) > 0;
+    PQclear(r);
+    if (!exists)
+        return fail(res, PROBLEM_NOT_FOUND, NULL, "no %s with slug %s", spec->parent_name, value);
+    return 0;
+}
+
+int list_respond(struct request *req, struct response *res, const struct list_spec *spec,
+                 const char *const *preset)
+{
+    const char *values[32];
+    const char *keys[CURSOR_MAX_KEYS] = {0};
+    char cursor_storage[CURSOR_MAX_LEN + 1];
+    char limit_text[24];
+    long limit = LIST_DEFAULT_LIMIT;
+
+    if (params_read(req, res, spec->filters, spec->nfilters, list_extra, values))
+        return -1;
+    for (size_t i = 0; i < spec->nfilters; i++) {
+        if (preset && preset[i]) {
+            if (values[i])
+                return fail(res, PROBLEM_UNKNOWN_PARAMETER, spec->filters[i].name,
+                            "this route does not take %s: it is set by the path",
+                            spec->filters[i].name);
+            values[i] = preset[i];
+        }
+    }
+    const char *limit_arg = query_get(req, "limit");
+    if (limit_arg && !parse_long(limit_arg, 1, LIST_MAX_LIMIT, &limit))
+        return fail(res, PROBLEM_BAD_PARAMETER, "limit", "limit must be a whole number from 1 to %d",
+                    LIST_MAX_LIMIT);
+    const char *cursor = query_get(req, "cursor");
+    if (cursor && cursor_decode(cursor, spec->keys, spec->nkeys, cursor_storage, keys))
+        return fail(res, PROBLEM_BAD_CURSOR, "cursor",
+                    "cursor must be a next_cursor value returned by this list");
+
+    size_t nparams = spec->nfilters + spec->nkeys + 1;
+    for (size_t i = 0; i < spec->nkeys; i++)
+        values[spec->nfilters + i] = keys[i];
+    snprintf(limit_text, sizeof limit_text, "%ld", limit + 1);
+    values[nparams - 1] = limit_text;
+
+    PGresult *r = db_query(req->db, res, spec->query, (int)nparams, values);
+    if (!r)
+        return -1;
+    int rows = PQntuples(r);
+    if (rows == 0 && spec->parent_query != QUERY_COUNT &&
+        check_parent(req, res, spec, values[spec->parent_filter])) {
+        PQclear(r);
+        return -1;
+    }
+
+    int page = rows > limit ? (int)limit : rows;
+    struct buf body = {0};
+    size_t estimate = 32;
+    for (int i = 0; i < page; i++)
+        estimate += (size_t)PQgetlength(r, i, 0) + 1;
+    buf_reserve(&body, estimate + 64);
+    buf_puts(&body, "{\"data\":[");
+    for (int i = 0; i < page; i++) {
+        if (i)
+            buf_puts(&body, ",");
+        buf_append(&body, PQgetvalue(r, i, 0), (size_t)PQgetlength(r, i, 0));
+    }
+    buf_puts(&body, "],\"next_cursor\":");
+    if (rows > limit) {
+        const char *last[CURSOR_MAX_KEYS];
+        char next[CURSOR_MAX_LEN + 1];
+        for (size_t k = 0; k < spec->nkeys; k++)
+            last[k] = PQgetvalue(r, page - 1, (int)k + 1);
+        if (cursor_encode(last, spec->nkeys, next) == 0) {
+            buf_printf(&body, "\"%s\"}", next);
+            add_next_link(req, res, next);
+        } else {
+            buf_puts(&body, "null}");
+        }
+    } else {
+        buf_puts(&body, "null}");
+    }
+    PQclear(r);
+    size_t len;
+    char *data = buf_steal(&body, &len);
+    response_json_owned(res, 200, data, len);
+    return 0;
+}
+
+int get_one(struct request *req, struct response *res, enum query_id query, const char *value,
+            const char *what)
+{
+    if (no_params(req, res))
+        return -1;
+    PGresult *r = db_query(req->db, res, query, 1, &value);
+    if (!r)
+        return -1;
+    if (PQntuples(r) == 0) {
+        PQclear(r);
+        return fail(res, PROBLEM_NOT_FOUND, NULL, "no %s %s", what, value);
+    }
+    response_take_result(res, 200, r, 0, 0);
+    return 0;
+}
+
+int path_slug(struct request *req, struct response *res, size_t i, const char *name,
+              const char **out)
+{
+    if (i >= req->npath_params || !is_slug(req->path_params[i]))
+        return fail(res, PROBLEM_BAD_PARAMETER, name,
+                    "%s must be a slug such as alan-gagloev (lowercase letters, digits, dashes)",
+                    name);
+    *out = req->path_params[i];
+    return 0;
+}
+
+int path_id(struct request *req, struct response *res, size_t i, const char *name,
+            const char **out)
+{
+    long id;
+    if (i >= req->npath_params || !parse_long(req->path_params[i], 1, 9223372036854775807L, &id))
+        return fail(res, PROBLEM_BAD_PARAMETER, name, "%s must be a positive whole number", name);
+    *out = req->path_params[i];
+    return 0;
+}
+
+int no_params(struct request *req, struct response *res)
+{
+    const char *none[1];
+    return params_read(req, res, NULL, 0, NULL, none);
+}

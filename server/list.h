@@ -1,0 +1,62 @@
+/*
+ * list.h - the list plumbing every collection endpoint shares: parameter
+ * checking, keyset pagination with an opaque cursor, the JSON envelope
+ * {"data": [...], "next_cursor": ...} and the Link header. A resource
+ * describes its list once, as data, and calls list_respond().
+ *
+ * The list query's SQL parameters are, in order: one per filter (NULL when
+ * absent), one per cursor key (NULL on the first page), then the row limit.
+ * Each row has the item's JSON in column 0 and its sort key in columns
+ * 1..nkeys; the query returns at most `limit` rows (we ask for one more than
+ * the page to learn whether there is a next page).
+ */
+#ifndef ONRECORD_LIST_H
+#define ONRECORD_LIST_H
+
+#include "db.h"
+#include "params.h"
+
+#define LIST_DEFAULT_LIMIT 50
+#define LIST_MAX_LIMIT 200
+
+struct list_spec {
+    enum query_id query;
+    const struct param_spec *filters;
+    size_t nfilters;
+    const enum param_type *keys; /* the sort key's parts, for the cursor */
+    size_t nkeys;
+    /*
+     * When the list hangs under a parent record (/v1/actors/{slug}/...),
+     * the filter filled from the path and the query that says whether the
+     * parent exists (taking that one value), so an empty page for an unknown
+     * parent becomes 404. parent_query == QUERY_COUNT means no parent.
+     */
+    enum query_id parent_query;
+    size_t parent_filter;
+    const char *parent_name; /* "actor", for the 404 message */
+};
+
+/*
+ * Answers a list request. preset[i], when non-NULL, fixes filter i (from the
+ * path) and the query string may not set it. Returns 0 or -1 (problem set).
+ */
+int list_respond(struct request *req, struct response *res, const struct list_spec *spec,
+                 const char *const *preset);
+
+/*
+ * Answers a single-record request: runs `query` with one parameter and
+ * returns its one JSON value, or 404 naming `what` when there is no row.
+ */
+int get_one(struct request *req, struct response *res, enum query_id query, const char *value,
+            const char *what);
+
+/* Path parameter i as a slug / id, or a 400 problem naming `name`. */
+int path_slug(struct request *req, struct response *res, size_t i, const char *name,
+              const char **out);
+int path_id(struct request *req, struct response *res, size_t i, const char *name,
+            const char **out);
+
+/* Rejects every query parameter (for routes that take none). */
+int no_params(struct request *req, struct response *res);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * topics.c - /v1/topics: propositions such as "South Ossetia should join the
+ * Russian Federation", and every stance taken on one, in date order.
+ */
+#include "handlers.h"
+#include "list.h"
+
+static const char *const positions[] = {"supports", "opposes", "conditional", "neutral", NULL};
+
+static const enum param_type slug_key[] = {PARAM_SLUG};
+static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};
+
+static const struct list_spec topics_spec = {
+    .query = QUERY_TOPICS_LIST,
+    .filters = NULL,
+    .nfilters = 0,
+    .keys = slug_key,
+    .nkeys = 1,
+    .parent_query = QUERY_COUNT,
+};
+
+enum { STANCE_FILTER_TOPIC, STANCE_FILTER_POSITION, STANCE_FILTER_ACTOR, STANCE_FILTER_FROM,
+       STANCE_FILTER_TO, STANCE_FILTER_COUNT };
+
+static const struct param_spec stance_filters[STANCE_FILTER_COUNT] = {
+    [STANCE_FILTER_TOPIC] = {"topic", PARAM_SLUG, NULL},
+    [STANCE_FILTER_POSITION] = {"position", PARAM_ENUM, positions},
+    [STANCE_FILTER_ACTOR] = {"actor", PARAM_SLUG, NULL},
+    [STANCE_FILTER_FROM] = {"from", PARAM_DATE, NULL},
+    [STANCE_FILTER_TO] = {"to", PARAM_DATE, NULL},
+};
+
+static const struct list_spec topic_stances_spec = {
+    .query = QUERY_TOPICS_STANCES,
+    .filters = stance_filters,
+    .nfilters = STANCE_FILTER_COUNT,
+    .keys = date_id_key,
+    .nkeys = 2,
+    .parent_query = QUERY_TOPICS_EXISTS,
+    .parent_filter = STANCE_FILTER_TOPIC,
+    .parent_name = "topic",
+};
+
+int topics_list(struct request *req, struct response *res)
+{
+    return list_respond(req, res, &topics_spec, NULL);
+}
+
+int topics_get(struct request *req, struct response *res)
+{
+    const char *slug;
+    if (path_slug(req, res, 0, "slug", &slug))
+        return -1;
+    return get_one(req, res, QUERY_TOPICS_GET, slug, "topic with slug");
+}
+
+int topics_stances(struct request *req, struct response *res)
+{
+    const char *preset[STANCE_FILTER_COUNT] = {0};
+    if (path_slug(req, res, 0, "slug", &preset[STANCE_FILTER_TOPIC]))
+        return -1;
+    return list_respond(req, res, &topic_stances_spec, preset);
+}
