@@ -3,13 +3,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
-
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
+
+#include <cmocka.h>
 
 /* ---- is_slug ---- */
 
@@ -175,9 +175,9 @@ static void parse_long_handles_long_max_and_overflow(void **state)
     assert_true(parse_long("9223372036854775807", 0, LONG_MAX, &v));
     assert_true(v == LONG_MAX);
     v = 42;
-    assert_false(parse_long("9223372036854775808", 0, LONG_MAX, &v));   /* 19 digits, overflow */
-    assert_false(parse_long("9999999999999999999", 0, LONG_MAX, &v));   /* 19 digits, overflow */
-    assert_false(parse_long("10000000000000000000", 0, LONG_MAX, &v));  /* 20 digits */
+    assert_false(parse_long("9223372036854775808", 0, LONG_MAX, &v));  /* 19 digits, overflow */
+    assert_false(parse_long("9999999999999999999", 0, LONG_MAX, &v));  /* 19 digits, overflow */
+    assert_false(parse_long("10000000000000000000", 0, LONG_MAX, &v)); /* 20 digits */
     assert_false(parse_long("99999999999999999999999", 0, LONG_MAX, &v));
     assert_int_equal(v, 42);
 }
@@ -209,45 +209,46 @@ static void is_utf8_accepts_valid_sequences(void **state)
     (void)state;
     assert_true(is_utf8("", 0));
     assert_true(is_utf8("plain ascii", 11));
-    assert_true(is_utf8("\xc2\x80", 2));             /* U+0080, smallest 2-byte */
-    assert_true(is_utf8("\xdf\xbf", 2));             /* U+07FF */
-    assert_true(is_utf8("\xe0\xa0\x80", 3));         /* U+0800, smallest 3-byte */
-    assert_true(is_utf8("\xed\x9f\xbf", 3));         /* U+D7FF, just below surrogates */
-    assert_true(is_utf8("\xee\x80\x80", 3));         /* U+E000, just above surrogates */
-    assert_true(is_utf8("\xef\xbf\xbf", 3));         /* U+FFFF */
-    assert_true(is_utf8("\xf0\x90\x80\x80", 4));     /* U+10000, smallest 4-byte */
-    assert_true(is_utf8("\xf4\x8f\xbf\xbf", 4));     /* U+10FFFF, largest */
-    const char *mixed = "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xf0\x9f\x98\x80 \xe2\x82\xac";
+    assert_true(is_utf8("\xc2\x80", 2));         /* U+0080, smallest 2-byte */
+    assert_true(is_utf8("\xdf\xbf", 2));         /* U+07FF */
+    assert_true(is_utf8("\xe0\xa0\x80", 3));     /* U+0800, smallest 3-byte */
+    assert_true(is_utf8("\xed\x9f\xbf", 3));     /* U+D7FF, just below surrogates */
+    assert_true(is_utf8("\xee\x80\x80", 3));     /* U+E000, just above surrogates */
+    assert_true(is_utf8("\xef\xbf\xbf", 3));     /* U+FFFF */
+    assert_true(is_utf8("\xf0\x90\x80\x80", 4)); /* U+10000, smallest 4-byte */
+    assert_true(is_utf8("\xf4\x8f\xbf\xbf", 4)); /* U+10FFFF, largest */
+    const char *mixed =
+        "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xf0\x9f\x98\x80 \xe2\x82\xac";
     assert_true(is_utf8(mixed, strlen(mixed)));
 }
 
 static void is_utf8_rejects_overlong_encodings(void **state)
 {
     (void)state;
-    assert_false(is_utf8("\xc0\x80", 2));             /* NUL as 2 bytes */
-    assert_false(is_utf8("\xc0\xaf", 2));             /* '/' as 2 bytes */
-    assert_false(is_utf8("\xc1\xbf", 2));             /* U+007F as 2 bytes */
+    assert_false(is_utf8("\xc0\x80", 2)); /* NUL as 2 bytes */
+    assert_false(is_utf8("\xc0\xaf", 2)); /* '/' as 2 bytes */
+    assert_false(is_utf8("\xc1\xbf", 2)); /* U+007F as 2 bytes */
     assert_false(is_utf8("\xe0\x80\x80", 3));
     assert_false(is_utf8("\xe0\x80\xaf", 3));
-    assert_false(is_utf8("\xe0\x9f\xbf", 3));         /* U+07FF as 3 bytes */
+    assert_false(is_utf8("\xe0\x9f\xbf", 3)); /* U+07FF as 3 bytes */
     assert_false(is_utf8("\xf0\x80\x80\x80", 4));
-    assert_false(is_utf8("\xf0\x8f\xbf\xbf", 4));     /* U+FFFF as 4 bytes */
+    assert_false(is_utf8("\xf0\x8f\xbf\xbf", 4)); /* U+FFFF as 4 bytes */
 }
 
 static void is_utf8_rejects_surrogates(void **state)
 {
     (void)state;
-    assert_false(is_utf8("\xed\xa0\x80", 3));         /* U+D800 */
-    assert_false(is_utf8("\xed\xaf\xbf", 3));         /* U+DBFF */
-    assert_false(is_utf8("\xed\xb0\x80", 3));         /* U+DC00 */
-    assert_false(is_utf8("\xed\xbf\xbf", 3));         /* U+DFFF */
+    assert_false(is_utf8("\xed\xa0\x80", 3));             /* U+D800 */
+    assert_false(is_utf8("\xed\xaf\xbf", 3));             /* U+DBFF */
+    assert_false(is_utf8("\xed\xb0\x80", 3));             /* U+DC00 */
+    assert_false(is_utf8("\xed\xbf\xbf", 3));             /* U+DFFF */
     assert_false(is_utf8("\xed\xa0\xbd\xed\xb8\x80", 6)); /* CESU-8 pair */
 }
 
 static void is_utf8_rejects_code_points_above_10ffff(void **state)
 {
     (void)state;
-    assert_false(is_utf8("\xf4\x90\x80\x80", 4));     /* U+110000 */
+    assert_false(is_utf8("\xf4\x90\x80\x80", 4)); /* U+110000 */
     assert_false(is_utf8("\xf5\x80\x80\x80", 4));
     assert_false(is_utf8("\xf7\xbf\xbf\xbf", 4));
     assert_false(is_utf8("\xf8\x88\x80\x80\x80", 5)); /* old 5-byte form */
@@ -265,12 +266,12 @@ static void is_utf8_rejects_truncated_and_stray_bytes(void **state)
     assert_false(is_utf8("ab\xe2\x82", 4));
     /* truncation judged by n, not by the NUL terminator */
     assert_false(is_utf8("\xe2\x82\xac", 2));
-    assert_false(is_utf8("\x80", 1));                 /* lone continuation */
+    assert_false(is_utf8("\x80", 1)); /* lone continuation */
     assert_false(is_utf8("a\xbf", 2));
-    assert_false(is_utf8("\xc3\x28", 2));             /* continuation missing */
+    assert_false(is_utf8("\xc3\x28", 2)); /* continuation missing */
     assert_false(is_utf8("\xe2\x28\xa1", 3));
     assert_false(is_utf8("\xf0\x9f\x98\x28", 4));
-    assert_false(is_utf8("\xc3\xa9\xa9", 3));         /* one continuation too many */
+    assert_false(is_utf8("\xc3\xa9\xa9", 3)); /* one continuation too many */
 }
 
 static void is_utf8_rejects_nul_bytes(void **state)
