@@ -179,6 +179,9 @@ int cursor_decode(const char *cursor, const enum param_type *types, size_t nkeys
             storage[o++] = (char)((acc >> bits) & 0xFF);
         }
     }
+    /* Unused low bits must be zero, so each key set has one cursor spelling. */
+    if (acc & ((1u << bits) - 1))
+        return -1;
     storage[o] = '\0';
     if (strlen(storage) != o || strncmp(storage, "v1\t", 3) != 0)
         return -1;

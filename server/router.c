@@ -46,7 +46,7 @@ static bool method_matches(const char *route_method, const char *method)
 
 static void allow_add(char *allow, size_t size, const char *method)
 {
-    if (strstr(allow, method))
+    if (size == 0 || strstr(allow, method))
         return;
     size_t used = strlen(allow);
     snprintf(allow + used, size - used, "%s%s", used ? ", " : "", method);

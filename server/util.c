@@ -162,13 +162,16 @@ bool is_date(const char *s)
 
 bool parse_long(const char *s, long min, long max, long *out)
 {
-    if (!s || !*s || strlen(s) > 19)
+    if (!s)
         return false;
-    for (const char *p = (*s == '-') ? s + 1 : s; *p; p++)
+    const char *digits = (*s == '-') ? s + 1 : s;
+    size_t ndigits = strlen(digits);
+    /* No leading zeros, no "-0": one spelling per number. */
+    if (ndigits == 0 || ndigits > 19 || (digits[0] == '0' && (ndigits > 1 || digits != s)))
+        return false;
+    for (const char *p = digits; *p; p++)
         if (*p < '0' || *p > '9')
             return false;
-    if ((*s == '-' && !s[1]) || (s[0] == '0' && s[1]))
-        return false;
     errno = 0;
     char *end;
     long v = strtol(s, &end, 10);

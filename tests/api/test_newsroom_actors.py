@@ -1,0 +1,166 @@
+"""Newsroom: who is who. Name search over every spelling (case- and
+accent-insensitive), kinds, and offices with dates. Expected answers come from
+the actors and roles of db/seed/0001_south_ossetia.sql."""
+import pytest
+
+from conftest import get_all, get_ok, lit, sql_col, sql_value
+
+STATES = ["belarus", "georgia", "nauru", "nicaragua", "russia", "syria", "tuvalu", "ukraine",
+          "vanuatu", "venezuela"]
+
+
+def slugs(**params):
+    return [a["slug"] for a in get_all("/v1/actors", **params)]
+
+
+@pytest.mark.parametrize("q,expected", [
+    ("tskhinval", ["south-ossetia"]),
+    ("Tskhinvali region", ["south-ossetia"]),
+    ("TSKHINVALI", ["south-ossetia"]),
+    ("samachablo", ["south-ossetia"]),
+    ("State of Alania", ["south-ossetia"]),
+    ("Южная Осетия", ["south-ossetia"]),
+    ("gagloev", ["alan-gagloev"]),
+    ("GAGLOEV", ["alan-gagloev"]),
+    ("Gagloyev", ["alan-gagloev"]),
+    ("Гаглоев", ["alan-gagloev"]),
+    ("Zourabichvili", ["salome-zurabishvili"]),
+    ("Salomé Zourabichvili", ["salome-zurabishvili"]),
+    ("SALOMÉ", ["salome-zurabishvili"]),
+    ("salome", ["salome-zurabishvili"]),
+    ("Ossétie du Sud", ["south-ossetia"]),
+    ("ossetie du sud", ["south-ossetia"]),
+    ("OSSETIE", ["south-ossetia"]),
+    ("Aliaksandr Lukashenka", ["alexander-lukashenko"]),
+    ("Loukachenko", ["alexander-lukashenko"]),
+    ("union state", ["union-state"]),
+    ("Russia–Belarus", ["union-state"]),
+    ("ossetia", ["parliament-of-south-ossetia", "south-ossetia", "united-ossetia"]),
+    ("alan", ["alan-alborov", "alan-gagloev"]),
+    ("FPRI", ["foreign-policy-research-institute"]),
+    ("nobody-by-this-name", []),
+])
+def test_actor_name_search(q, expected, seeded):
+    assert slugs(q=q) == expected
+
+
+def test_tskhinval_finds_south_ossetia_in_the_database_too():
+    in_db = sql_col("SELECT slug FROM actors WHERE name ILIKE '%tskhinval%' OR EXISTS "
+                    "(SELECT 1 FROM unnest(other_names) n WHERE n ILIKE '%tskhinval%') "
+                    "ORDER BY slug")
+    assert in_db == ["south-ossetia"]
+
+
+def test_name_search_with_an_accent_finds_the_unaccented_spelling_and_back():
+    # The seed stores "Salomé Zourabichvili" (accented) and "Salome Zurabishvili".
+    assert "Salomé Zourabichvili" in get_ok("/v1/actors/salome-zurabishvili")["other_names"]
+    assert slugs(q="Zourabichvili") == slugs(q="Zourabíchvili") == ["salome-zurabishvili"]
+    assert slugs(q="Ossetie") == slugs(q="Ossétie") == ["south-ossetia"]
+
+
+def test_kind_state_lists_exactly_the_states_in_the_seed():
+    assert slugs(kind="state") == STATES
+    assert sql_col("SELECT slug FROM actors WHERE kind = 'state' ORDER BY slug") == STATES
+
+
+@pytest.mark.parametrize("kind,expected", [
+    ("territory", ["abkhazia", "south-ossetia"]),
+    ("international_entity", ["union-state"]),
+    ("party", ["fatherland", "united-ossetia", "united-russia"]),
+    ("organization", ["foreign-policy-research-institute"]),
+    ("government_body", ["georgian-ministry-of-foreign-affairs", "kremlin",
+                         "parliament-of-south-ossetia", "russian-security-council"]),
+])
+def test_actors_of_each_kind(kind, expected):
+    assert slugs(kind=kind) == expected
+    assert sql_col("SELECT slug FROM actors WHERE kind = %s ORDER BY slug" % lit(kind)) == expected
+
+
+def test_thirteen_people_and_thirty_four_actors_in_all():
+    people = slugs(kind="person")
+    assert len(people) == 13
+    assert "alan-gagloev" in people and "maia-otarashvili" in people
+    everyone = slugs()
+    assert len(everyone) == 34 == int(sql_value("SELECT count(*) FROM actors"))
+    assert everyone == sorted(everyone)
+
+
+def test_kind_and_name_together():
+    assert slugs(kind="person", q="alan") == ["alan-alborov", "alan-gagloev"]
+    assert slugs(kind="state", q="ossetia") == []
+    assert slugs(kind="territory", q="ossetia") == ["south-ossetia"]
+
+
+def test_list_items_are_the_short_actor_shape():
+    [so] = get_all("/v1/actors", q="tskhinval")
+    assert set(so) == {"slug", "name", "kind", "country", "other_names", "description"}
+    assert so["name"] == "South Ossetia" and so["kind"] == "territory" and so["country"] is None
+    assert "Tskhinval" in so["other_names"]
+
+
+def test_gagloev_is_president_of_south_ossetia_since_24_may_2022():
+    a = get_ok("/v1/actors/alan-gagloev")
+    assert a["name"] == "Alan Gagloev"
+    assert a["kind"] == "person"
+    assert a["roles"] == [{
+        "title": "President of South Ossetia",
+        "organization": {"slug": "south-ossetia", "name": "South Ossetia", "kind": "territory"},
+        "start": "2022-05-24", "start_precision": "day", "end": None, "end_precision": None,
+        "note": a["roles"][0]["note"]}]
+    assert "former president" in a["roles"][0]["note"]
+
+
+def test_bibilov_was_president_until_the_handover_on_24_may_2022():
+    [role] = get_ok("/v1/actors/anatoly-bibilov")["roles"]
+    assert (role["title"], role["start"], role["end"]) == (
+        "President of South Ossetia", "2017-04-21", "2022-05-24")
+
+
+def test_alborov_was_chairman_of_parliament_and_the_record_notes_the_spokesperson_error():
+    a = get_ok("/v1/actors/alan-alborov")
+    assert [(r["title"], r["start"], r["end"]) for r in a["roles"]] == [
+        ("Chairman of the Parliament of South Ossetia", "2022-09-15", "2024-06-24")]
+    assert a["roles"][0]["organization"]["slug"] == "parliament-of-south-ossetia"
+    assert "spokesperson" in a["note"]
+
+
+def test_peskov_started_in_may_2012_known_to_the_month():
+    [role] = get_ok("/v1/actors/dmitry-peskov")["roles"]
+    assert role["title"] == "Press Secretary of the President of Russia (Kremlin spokesman)"
+    assert (role["start"], role["start_precision"]) == ("2012-05", "month")
+    assert role["organization"]["slug"] == "kremlin"
+
+
+def test_putins_two_tenures_in_date_order():
+    roles = get_ok("/v1/actors/vladimir-putin")["roles"]
+    assert [(r["start"], r["end"]) for r in roles] == [("2000-05-07", "2008-05-07"),
+                                                       ("2012-05-07", None)]
+
+
+def test_roles_with_unknown_dates_have_null_dates_and_a_note():
+    roles = get_ok("/v1/actors/vyacheslav-gobozov")["roles"]
+    assert [r["title"] for r in roles] == ["State Advisor to the President of South Ossetia",
+                                           "Chairman of the Fatherland party"]
+    for r in roles:
+        assert r["start"] is None and r["end"] is None
+        assert r["start_precision"] is None and r["end_precision"] is None
+        assert "August 2023" in r["note"]
+
+
+def test_the_actor_detail_agrees_with_the_database():
+    for slug in ("alan-gagloev", "david-zalkaliani", "south-ossetia", "union-state"):
+        a = get_ok("/v1/actors/%s" % slug)
+        assert a["name"] == sql_value("SELECT name FROM actors WHERE slug = %s" % lit(slug))
+        titles = sql_col("SELECT r.title FROM roles r JOIN actors a ON a.id = r.actor_id WHERE "
+                         "a.slug = %s ORDER BY r.start_date NULLS FIRST, r.id" % lit(slug))
+        assert [r["title"] for r in a["roles"]] == titles
+        assert a["statement_count"] == int(sql_value(
+            "SELECT count(*) FROM statements s JOIN actors a ON a.id = s.actor_id "
+            "WHERE a.slug = %s" % lit(slug)))
+
+
+def test_a_territory_and_an_international_entity_have_no_roles():
+    assert get_ok("/v1/actors/south-ossetia")["roles"] == []
+    u = get_ok("/v1/actors/union-state")
+    assert u["kind"] == "international_entity"
+    assert u["name"] == "Union State of Russia and Belarus"
