@@ -38,8 +38,12 @@ struct request_state {
     struct response res;
     struct buf body;
     bool body_too_large;
+    size_t received; /* body bytes seen, kept or not */
     long max_body;
     bool too_many_args;
+    bool bad_bytes; /* NUL or control byte in the path or query (raw or %-escaped) */
+    char bad_arg[64]; /* the query parameter that had one, if known */
+    bool seen;      /* the access handler has been called for this request */
     bool responded;
     char *path_copy;
     char request_id[MAX_REQUEST_ID_LEN + 1];
@@ -69,11 +73,57 @@ static void set_request_id(struct request_state *st, struct MHD_Connection *conn
     }
 }
 
+static bool has_control(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+            return true;
+    return false;
+}
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/*
+ * MHD calls this with the raw request target before unescaping it (the
+ * only place "%00" can still be seen); what it returns becomes *con_cls.
+ */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    (void)cls;
+    (void)conn;
+    struct request_state *st = xcalloc(1, sizeof *st);
+    clock_gettime(CLOCK_MONOTONIC, &st->started);
+    for (const char *p = uri; *p; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            st->bad_bytes = true;
+        if (*p == '%' && hex_value(p[1]) >= 0 && hex_value(p[2]) >= 0) {
+            int v = hex_value(p[1]) * 16 + hex_value(p[2]);
+            if (v < 0x20 || v == 0x7f)
+                st->bad_bytes = true;
+        }
+    }
+    return st;
+}
+
 static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
-                                   const char *value)
+                                   size_t key_size, const char *value, size_t value_size)
 {
     (void)kind;
     struct request_state *st = cls;
+    if (has_control(key, key_size) || (value && has_control(value, value_size))) {
+        if (!st->bad_arg[0] && key_size < sizeof st->bad_arg && !has_control(key, key_size))
+            memcpy(st->bad_arg, key, key_size + 1);
+        st->bad_bytes = true;
+    }
     if (st->req.nquery == MAX_QUERY_PARAMS) {
         st->too_many_args = true;
         return MHD_NO;
@@ -106,7 +156,12 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
         fail(res, PROBLEM_URI_TOO_LONG, NULL, "the path is longer than %d bytes", MAX_PATH_LEN);
         return;
     }
-    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, st);
+    MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, collect_arg, st);
+    if (st->bad_bytes) {
+        fail(res, PROBLEM_BAD_PARAMETER, st->bad_arg[0] ? st->bad_arg : NULL,
+             "the path and query must not contain NUL or control characters");
+        return;
+    }
     if (st->too_many_args) {
         fail(res, PROBLEM_BAD_PARAMETER, NULL, "more than %d query parameters", MAX_QUERY_PARAMS);
         return;
@@ -183,9 +238,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     (void)version;
     const struct http_server *server = cls;
     struct request_state *st = *con_cls;
-    if (!st) {
-        st = xcalloc(1, sizeof *st);
-        clock_gettime(CLOCK_MONOTONIC, &st->started);
+    if (!st->seen) {
+        st->seen = true;
         set_request_id(st, conn);
         st->max_body = server->cfg->max_body;
         *con_cls = st;
@@ -198,7 +252,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         long declared;
         if (length && parse_long(length, 0, 9223372036854775807L, &declared) &&
-            declared > server->cfg->max_body) {
+            (declared > 16 * server->cfg->max_body ||
+             (declared > server->cfg->max_body &&
+              MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_EXPECT)))) {
             st->body_too_large = true;
             dispatch(st, conn, method, url);
             return queue(st, conn);
@@ -213,6 +269,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         /* Chunked bodies have no declared length: count, and drop the excess. */
         size_t n = *upload_data_size;
         *upload_data_size = 0;
+        st->received += n;
+        if (st->received > 16 * (size_t)server->cfg->max_body)
+            return MHD_NO; /* far past the limit: stop reading, drop the connection */
         if (st->body_too_large || st->body.len + n > (size_t)server->cfg->max_body) {
             st->body_too_large = true;
             buf_free(&st->body);
@@ -266,6 +325,7 @@ struct http_server *http_start(const struct config *cfg)
         MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, server,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
         MHD_OPTION_END);
     if (!server->daemon) {
         fprintf(stderr, "onrecord: cannot listen on %s:%ld (in use, or not permitted)\n",

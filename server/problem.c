@@ -73,9 +73,19 @@ void problem_render(struct response *res, const char *instance, const char *requ
         }
     }
     if (instance) {
-        json_t *inst = json_string(instance);
-        if (inst)
-            json_object_set_new(doc, "instance", inst);
+        /* Percent-escape what JSON cannot carry (a path with %ff in it). */
+        struct buf esc = {0};
+        static const char hex[] = "0123456789ABCDEF";
+        for (const unsigned char *p = (const unsigned char *)instance; *p; p++) {
+            if (*p < 0x20 || *p >= 0x7f) {
+                char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+                buf_append(&esc, e, 3);
+            } else {
+                buf_append(&esc, p, 1);
+            }
+        }
+        json_object_set_new(doc, "instance", json_string(esc.data ? esc.data : ""));
+        buf_free(&esc);
     }
     if (request_id)
         json_object_set_new(doc, "request_id", json_string(request_id));

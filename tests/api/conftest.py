@@ -121,6 +121,11 @@ def get_all(path, **params):
     raise AssertionError("pagination of %s never ended" % path)
 
 
+def period_start(said_on):
+    """First day of a printed date period: 2024 -> 2024-01-01, 2024-08 -> 2024-08-01."""
+    return (said_on + "-01-01")[:10] if len(said_on) == 4 else (said_on + "-01")[:10]
+
+
 def raw_request(data, timeout=TIMEOUT):
     """Sends raw bytes on a new socket; returns (status or None, head bytes, body bytes)."""
     s = socket.create_connection((HOST, PORT), timeout=timeout)

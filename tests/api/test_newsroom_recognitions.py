@@ -49,7 +49,8 @@ def test_which_states_recognized_south_ossetia_on_1_january_2012():
     ("2008-08-26", ["russia"]),
     ("2008-09-04", ["russia"]),
     ("2008-09-05", ["russia", "nicaragua"]),
-    ("2009-12-15", ["russia", "nicaragua", "venezuela"]),  # Nauru: Abkhazia on the 15th, SO on the 16th
+    # Nauru: Abkhazia on the 15th, South Ossetia on the 16th
+    ("2009-12-15", ["russia", "nicaragua", "venezuela"]),
     ("2009-12-16", SO_2010),
     ("2011-09-18", SO_2010),  # Tuvalu: Abkhazia on the 18th, SO on the 19th
     ("2011-09-19", SO_2010 + ["tuvalu"]),
@@ -111,7 +112,8 @@ def test_tuvalu_recognized_both_territories_and_withdrew_both_on_31_march_2014()
 
 def test_russia_recognitions_are_in_force_with_no_withdrawal():
     items = get_all("/v1/recognitions", state="russia")
-    assert [(r["id"], r["territory"]["slug"]) for r in items] == [(1, "south-ossetia"), (2, "abkhazia")]
+    assert [(r["id"], r["territory"]["slug"]) for r in items] == [
+        (1, "south-ossetia"), (2, "abkhazia")]
     for r in items:
         assert r["recognized_on"] == "2008-08-26"
         assert r["withdrawn_on"] is None and r["withdrawn_precision"] is None

@@ -131,7 +131,8 @@ def test_an_actors_statements_page_equals_the_filtered_statement_list():
 
 
 def test_nested_statement_lists_take_the_other_filters():
-    assert ids("/v1/actors/alan-gagloev/statements", topic="south-ossetia-joins-union-state") == [37]
+    assert ids("/v1/actors/alan-gagloev/statements",
+               topic="south-ossetia-joins-union-state") == [37]
     assert ids("/v1/actors/alan-gagloev/statements", topic="south-ossetia-joins-russia") == [
         28, 27, 26, 19]
     assert ids("/v1/actors/alan-gagloev/statements", **{"from": "2024-08-01"}) == [
