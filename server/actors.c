@@ -5,6 +5,7 @@
  */
 #include "handlers.h"
 #include "list.h"
+#include "write.h"
 #include "resources.h"
 
 static const char *const actor_kinds[] = {
@@ -37,7 +38,7 @@ int actors_get(struct request *req, struct response *res)
     const char *slug;
     if (path_slug(req, res, 0, "slug", &slug))
         return -1;
-    return get_one(req, res, QUERY_ACTORS_GET, slug, "actor with slug");
+    return get_one(req, res, QUERY_ACTORS_GET, 1, &slug, "actor with slug");
 }
 
 int actors_statements(struct request *req, struct response *res)
@@ -55,3 +56,17 @@ int actors_recognitions(struct request *req, struct response *res)
         return -1;
     return list_respond(req, res, &recognitions_by_actor_spec, preset);
 }
+
+static const struct field_spec actor_fields[] = {
+    {.name = "slug", .type = FIELD_SLUG, .required = true},
+    {.name = "name", .type = FIELD_STRING, .required = true},
+    {.name = "kind", .type = FIELD_ENUM, .required = true, .choices = actor_kinds},
+    {.name = "country", .type = FIELD_COUNTRY},
+    {.name = "other_names", .type = FIELD_STRING_ARRAY, .max_len = 50},
+    {.name = "description", .type = FIELD_TEXT, .max_len = 5000},
+    {.name = "note", .type = FIELD_TEXT, .max_len = 5000},
+};
+
+static const struct object_spec actor_body = {actor_fields, 7, NULL};
+
+const struct resource_desc actors_resource = {"actors", &actor_body, 1};

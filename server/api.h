@@ -32,7 +32,15 @@ struct request {
     const char *body; /* NULL when the request had none */
     size_t body_len;
     const char *request_id;
-    struct db *db; /* this worker's database connection */
+    /* Request headers handlers care about (NULL when absent). */
+    const char *authorization;
+    const char *content_type;
+    const char *if_match;
+    const char *idempotency_key;
+    /* Name of the API key that authenticated the request; "" if none (auth.c). */
+    char key_name[72];
+    struct db *db;          /* this worker's database connection */
+    const void *route_data; /* the matched route's data (e.g. a resource_desc) */
 };
 
 /* Stable problem codes; the table in problem.c gives each its status and title. */
@@ -43,18 +51,42 @@ enum problem_code {
     PROBLEM_BAD_CURSOR,        /* 400: cursor not produced by this server */
     PROBLEM_NOT_FOUND,         /* 404: no such path or record */
     PROBLEM_METHOD_NOT_ALLOWED,/* 405: path exists, method does not */
+    PROBLEM_MALFORMED_JSON,    /* 400: body is not JSON; line and column given */
+    PROBLEM_UNAUTHORIZED,      /* 401: no key, or an unknown or revoked one */
+    PROBLEM_FORBIDDEN,         /* 403: the key's role may not do this */
+    PROBLEM_CONFLICT,          /* 409: duplicate slug, or still referenced */
+    PROBLEM_PRECONDITION_FAILED, /* 412: If-Match does not match */
     PROBLEM_BODY_TOO_LARGE,    /* 413 */
+    PROBLEM_UNSUPPORTED_MEDIA_TYPE, /* 415 */
+    PROBLEM_INVALID_BODY,      /* 422: fields listed by JSON pointer */
+    PROBLEM_IDEMPOTENCY_MISMATCH, /* 422: Idempotency-Key reused with another body */
+    PROBLEM_QUERY_TIMEOUT,     /* 503: the query ran past statement_timeout */
     PROBLEM_URI_TOO_LONG,      /* 414 */
     PROBLEM_UNAVAILABLE,       /* 503: database unreachable */
     PROBLEM_INTERNAL,          /* 500: a bug; logged */
     PROBLEM_COUNT
 };
 
-/* The one error type. `param` names the offending parameter, if any. */
+#define MAX_FIELD_ERRORS 16
+
+/* One offending field of a request body, named by JSON pointer (RFC 6901). */
+struct field_error {
+    char pointer[96];
+    char reason[160];
+};
+
+/*
+ * The one error type. `param` names the offending query/path parameter, if
+ * any; `errors` lists offending body fields; line/column locate a JSON
+ * syntax error (0 = not applicable).
+ */
 struct problem {
     enum problem_code code;
     char detail[256];
     char param[64];
+    struct field_error errors[MAX_FIELD_ERRORS];
+    size_t nerrors;
+    int line, column;
 };
 
 struct header {
@@ -88,6 +120,10 @@ typedef int (*handler_fn)(struct request *req, struct response *res);
 /* Records a problem in res; always returns -1 so handlers can `return fail(...)`. */
 int fail(struct response *res, enum problem_code code, const char *param, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* Adds an offending body field to res->problem (ignored past MAX_FIELD_ERRORS). */
+void problem_add_field(struct response *res, const char *pointer, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* HTTP status for a problem code. */
 int problem_status(enum problem_code code);

@@ -42,9 +42,18 @@ static const struct setting settings[] = {
      10, 600000, "milliseconds a database query may run (default 5000)"},
     {"ONRECORD_ACCESS_LOG", "--access-log", SETTING_BOOL, FIELD(access_log), 0, 1,
      "1 to log each request to stderr, 0 not to (default 1)"},
+    {"ONRECORD_READ_REQUIRES_KEY", "--read-requires-key", SETTING_BOOL, FIELD(read_requires_key),
+     0, 1, "1 to require an API key for reads too (default 0)"},
 };
 
-static const char *const commands[] = {"serve", "migrate", "seed", "routes", "help", "version"};
+static const char *const commands[] = {"serve", "migrate", "seed",    "keys",
+                                       "import", "routes",  "help", "version"};
+
+/* Commands whose remaining arguments are their own, not options. */
+static bool takes_own_args(const char *command)
+{
+    return strcmp(command, "keys") == 0 || strcmp(command, "import") == 0;
+}
 
 static int set_value(struct config *cfg, const struct setting *s, const char *value,
                      const char *origin, char *err, size_t errlen)
@@ -114,6 +123,11 @@ int config_load(struct config *cfg, int argc, char **argv, char *err, size_t err
             return -1;
         }
         cfg->command = argv[i++];
+        if (takes_own_args(cfg->command)) {
+            cfg->rest_argc = argc - i;
+            cfg->rest_argv = argv + i;
+            return 0;
+        }
     }
     for (; i < argc; i++) {
         const char *arg = argv[i];
@@ -161,6 +175,9 @@ void config_usage(FILE *out)
           "  serve     serve the HTTP API (default)\n"
           "  migrate   apply pending database migrations (safe to repeat)\n"
           "  seed      load the seed dataset (safe to repeat)\n"
+          "  keys      manage API keys: keys create --name NAME --role editor|admin,\n"
+          "            keys list, keys revoke NAME\n"
+          "  import    load statements, actors, sources ... from an NDJSON file\n"
           "  routes    print the route table\n"
           "  help      print this text\n"
           "  version   print the version\n"

@@ -10,7 +10,7 @@
 #include <stdio.h>
 
 struct config {
-    const char *command;      /* serve, migrate, seed, routes, help, version */
+    const char *command;      /* serve, migrate, seed, keys, import, routes, help, version */
     const char *database_url; /* libpq connection string or URI; "" = libpq defaults */
     const char *host;         /* address to listen on */
     long port;
@@ -20,6 +20,10 @@ struct config {
     long max_body;            /* bytes in a request body */
     long statement_timeout;   /* milliseconds a query may run */
     bool access_log;
+    bool read_requires_key;   /* GETs under /v1 need an API key too */
+    /* For commands with their own arguments (keys, import): what follows. */
+    int rest_argc;
+    char **rest_argv;
 };
 
 /*

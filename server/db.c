@@ -105,7 +105,65 @@ fail:
 static bool is_unavailable(const char *sqlstate)
 {
     return sqlstate && (strncmp(sqlstate, "08", 2) == 0 || strncmp(sqlstate, "57P", 3) == 0 ||
-                        strcmp(sqlstate, "53300") == 0 || strcmp(sqlstate, "57014") == 0);
+                        strcmp(sqlstate, "53300") == 0);
+}
+
+/*
+ * Errors the write functions raise on purpose (SQLSTATEs ORxx0, see
+ * db/WRITES.md) and constraint violations, mapped to problems. Anything
+ * else is a bug: logged, and answered 500.
+ */
+static const struct {
+    const char *sqlstate; /* a prefix */
+    enum problem_code code;
+} db_errors[] = {
+    {"ORNF0", PROBLEM_NOT_FOUND},
+    {"ORRF0", PROBLEM_INVALID_BODY},
+    {"ORPC0", PROBLEM_PRECONDITION_FAILED},
+    {"ORIK0", PROBLEM_IDEMPOTENCY_MISMATCH},
+    {"23505", PROBLEM_CONFLICT},      /* unique_violation: duplicate slug */
+    {"23503", PROBLEM_CONFLICT},      /* foreign_key_violation: still referenced */
+    {"23514", PROBLEM_INVALID_BODY},  /* check_violation */
+    {"23502", PROBLEM_INVALID_BODY},  /* not_null_violation */
+    {"22", PROBLEM_INVALID_BODY},     /* data exceptions: a value PostgreSQL refused */
+    {"57014", PROBLEM_QUERY_TIMEOUT}, /* statement_timeout */
+};
+
+static void map_error(enum query_id id, const PGresult *r, struct response *res)
+{
+    const char *sqlstate = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+    const char *message = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+    const char *detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL);
+    for (size_t i = 0; i < sizeof db_errors / sizeof db_errors[0]; i++) {
+        if (strncmp(sqlstate, db_errors[i].sqlstate, strlen(db_errors[i].sqlstate)) != 0)
+            continue;
+        enum problem_code code = db_errors[i].code;
+        bool ours = sqlstate[0] == 'O' && sqlstate[1] == 'R';
+        if (code == PROBLEM_QUERY_TIMEOUT) {
+            response_add_header(res, "Retry-After", "5");
+            fail(res, code, NULL, "the query ran longer than the statement timeout; narrow it");
+        } else if (ours) {
+            fail(res, code, NULL, "%s", message ? message : "rejected");
+            if (code == PROBLEM_INVALID_BODY)
+                problem_add_field(res, detail ? detail : "", "%s", message ? message : "");
+        } else if (strcmp(sqlstate, "23503") == 0) {
+            fail(res, code, NULL, "the record is still referenced: %s",
+                 detail ? detail : message ? message : "");
+        } else if (strcmp(sqlstate, "23505") == 0) {
+            fail(res, code, NULL, "a record with this key already exists: %s",
+                 detail ? detail : message ? message : "");
+        } else {
+            /* Our functions put the field's JSON pointer in DETAIL where they know it. */
+            bool pointer = detail && (detail[0] == '/' || detail[0] == '\0');
+            fail(res, code, NULL, "the database refused the record: %s",
+                 message ? message : sqlstate);
+            problem_add_field(res, pointer ? detail : "", "%s", message ? message : sqlstate);
+        }
+        return;
+    }
+    fprintf(stderr, "onrecord: query %s failed (%s): %s", embedded_queries[id].name, sqlstate,
+            PQresultErrorMessage(r));
+    fail(res, PROBLEM_INTERNAL, NULL, "the query failed; this is a bug, and it was logged");
 }
 
 PGresult *db_query(struct db *db, struct response *res, enum query_id id, int nparams,
@@ -134,9 +192,7 @@ PGresult *db_query(struct db *db, struct response *res, enum query_id id, int np
         response_add_header(res, "Retry-After", "2");
         fail(res, PROBLEM_UNAVAILABLE, NULL, "the database cannot be reached; retry shortly");
     } else {
-        fprintf(stderr, "onrecord: query %s failed (%s): %s", embedded_queries[id].name, sqlstate,
-                PQresultErrorMessage(r));
-        fail(res, PROBLEM_INTERNAL, NULL, "the query failed; this is a bug, and it was logged");
+        map_error(id, r, res);
     }
     PQclear(r);
     return NULL;

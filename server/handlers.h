@@ -37,8 +37,18 @@ int topics_stances(struct request *req, struct response *res);
 
 /* recognitions.c */
 int recognitions_list(struct request *req, struct response *res);
+int recognitions_get(struct request *req, struct response *res);
 
-/* spec.c */
+/* roles.c */
+int roles_get(struct request *req, struct response *res);
+
+/* stances.c */
+int stances_get(struct request *req, struct response *res);
+
+/* changes.c */
+int changes_list(struct request *req, struct response *res);
+
+/* health.c: the API document */
 int spec_yaml(struct request *req, struct response *res);
 
 #endif

@@ -12,6 +12,7 @@
  */
 #include "http.h"
 #include "api.h"
+#include "auth.h"
 #include "db.h"
 #include "router.h"
 #include "util.h"
@@ -39,6 +40,7 @@ struct request_state {
     struct buf body;
     bool body_too_large;
     size_t received; /* body bytes seen, kept or not */
+    bool read_requires_key;
     long max_body;
     bool too_many_args;
     bool bad_bytes; /* NUL or control byte in the path or query (raw or %-escaped) */
@@ -196,6 +198,14 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
         return;
     }
     req->db = db_for_thread();
+    req->route_data = route->data;
+    req->authorization = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
+    req->content_type =
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    req->if_match = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "If-Match");
+    req->idempotency_key = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Idempotency-Key");
+    if (auth_check(req, res, route->access, st->read_requires_key))
+        return;
     route->handler(req, res);
 }
 
@@ -242,6 +252,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         st->seen = true;
         set_request_id(st, conn);
         st->max_body = server->cfg->max_body;
+        st->read_requires_key = server->cfg->read_requires_key;
         *con_cls = st;
         /*
          * A declared body over the limit is refused before it is read; MHD

@@ -35,15 +35,17 @@ static void add_next_link(struct request *req, struct response *res, const char 
 
 /* 404 when the list's parent record does not exist; 0 when it does. */
 static int check_parent(struct request *req, struct response *res, const struct list_spec *spec,
-                        const char *value)
+                        const char *const *values)
 {
-    PGresult *r = db_query(req->db, res, spec->parent_query, 1, &value);
+    int n = spec->parent_nparams ? (int)spec->parent_nparams : 1;
+    const char *value = values[spec->parent_filter + (size_t)n - 1];
+    PGresult *r = db_query(req->db, res, spec->parent_query, n, values + spec->parent_filter);
     if (!r)
         return -1;
     bool exists = PQntuples(r) > 0;
     PQclear(r);
     if (!exists)
-        return fail(res, PROBLEM_NOT_FOUND, NULL, "no %s with slug %s", spec->parent_name, value);
+        return fail(res, PROBLEM_NOT_FOUND, NULL, "no %s %s", spec->parent_name, value);
     return 0;
 }
 
@@ -87,7 +89,7 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
         return -1;
     int rows = PQntuples(r);
     if (rows == 0 && spec->parent_query != QUERY_COUNT &&
-        check_parent(req, res, spec, values[spec->parent_filter])) {
+        check_parent(req, res, spec, values)) {
         PQclear(r);
         return -1;
     }
@@ -126,17 +128,22 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
     return 0;
 }
 
-int get_one(struct request *req, struct response *res, enum query_id query, const char *value,
-            const char *what)
+int get_one(struct request *req, struct response *res, enum query_id query, int nvalues,
+            const char *const *values, const char *what)
 {
     if (no_params(req, res))
         return -1;
-    PGresult *r = db_query(req->db, res, query, 1, &value);
+    PGresult *r = db_query(req->db, res, query, nvalues, values);
     if (!r)
         return -1;
     if (PQntuples(r) == 0) {
         PQclear(r);
-        return fail(res, PROBLEM_NOT_FOUND, NULL, "no %s %s", what, value);
+        return fail(res, PROBLEM_NOT_FOUND, NULL, "no %s %s", what, values[nvalues - 1]);
+    }
+    if (PQnfields(r) > 1 && !PQgetisnull(r, 0, 1)) {
+        char etag[48];
+        snprintf(etag, sizeof etag, "\"%s\"", PQgetvalue(r, 0, 1));
+        response_add_header(res, "ETag", etag);
     }
     response_take_result(res, 200, r, 0, 0);
     return 0;

@@ -33,6 +33,7 @@ struct list_spec {
      */
     enum query_id parent_query;
     size_t parent_filter;
+    size_t parent_nparams;   /* filters from parent_filter on it takes; 0 means 1 */
     const char *parent_name; /* "actor", for the 404 message */
 };
 
@@ -44,11 +45,12 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
                  const char *const *preset);
 
 /*
- * Answers a single-record request: runs `query` with one parameter and
- * returns its one JSON value, or 404 naming `what` when there is no row.
+ * Answers a single-record request: runs `query` with nvalues parameters and
+ * returns the JSON in column 0 of its one row (with column 1, when present,
+ * as the ETag), or 404 "no <what> <last value>" when there is no row.
  */
-int get_one(struct request *req, struct response *res, enum query_id query, const char *value,
-            const char *what);
+int get_one(struct request *req, struct response *res, enum query_id query, int nvalues,
+            const char *const *values, const char *what);
 
 /* Path parameter i as a slug / id, or a 400 problem naming `name`. */
 int path_slug(struct request *req, struct response *res, size_t i, const char *name,

@@ -1,10 +1,12 @@
 /*
- * main.c - the onrecord command line: serve, migrate, seed, routes.
+ * main.c - the onrecord command line: serve, migrate, seed, keys, import, routes.
  * Configuration comes from config.c; the server runs until SIGINT/SIGTERM.
  */
 #include "config.h"
 #include "db.h"
 #include "http.h"
+#include "import.h"
+#include "keys.h"
 #include "router.h"
 
 #include <signal.h>
@@ -99,6 +101,10 @@ int main(int argc, char **argv)
     }
     if (strcmp(cfg.command, "migrate") == 0)
         return apply("onrecord_migrations", embedded_migrations, embedded_migrations_count);
+    if (strcmp(cfg.command, "keys") == 0)
+        return keys_main(cfg.rest_argc, cfg.rest_argv);
+    if (strcmp(cfg.command, "import") == 0)
+        return import_main(cfg.rest_argc, cfg.rest_argv);
     if (strcmp(cfg.command, "seed") == 0)
         return apply("onrecord_seeds", embedded_seeds, embedded_seeds_count);
     return serve(&cfg);

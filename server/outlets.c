@@ -4,6 +4,7 @@
  */
 #include "handlers.h"
 #include "list.h"
+#include "write.h"
 
 static const char *const booleans[] = {"true", "false", NULL};
 
@@ -32,5 +33,18 @@ int outlets_get(struct request *req, struct response *res)
     const char *slug;
     if (path_slug(req, res, 0, "slug", &slug))
         return -1;
-    return get_one(req, res, QUERY_OUTLETS_GET, slug, "outlet with slug");
+    return get_one(req, res, QUERY_OUTLETS_GET, 1, &slug, "outlet with slug");
 }
+
+static const struct field_spec outlet_fields[] = {
+    {.name = "slug", .type = FIELD_SLUG, .required = true},
+    {.name = "name", .type = FIELD_STRING, .required = true},
+    {.name = "state_owned", .type = FIELD_BOOL, .required = true},
+    {.name = "country", .type = FIELD_COUNTRY},
+    {.name = "url", .type = FIELD_URL},
+    {.name = "note", .type = FIELD_TEXT, .max_len = 5000},
+};
+
+static const struct object_spec outlet_body = {outlet_fields, 6, NULL};
+
+const struct resource_desc outlets_resource = {"outlets", &outlet_body, 1};

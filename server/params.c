@@ -33,6 +33,8 @@ static bool value_fits(enum param_type type, const char *value, const char *cons
         return is_date(value);
     case PARAM_ID:
         return parse_long(value, 1, 9223372036854775807L, &id);
+    case PARAM_POSITION:
+        return parse_long(value, 0, 9223372036854775807L, &id);
     case PARAM_TEXT: {
         size_t n = strlen(value);
         return n >= 1 && n <= 200 && is_utf8(value, n);
@@ -57,6 +59,8 @@ static const char *expectation(const struct param_spec *spec, char *scratch, siz
         return "a date written YYYY-MM-DD";
     case PARAM_ID:
         return "a positive whole number";
+    case PARAM_POSITION:
+        return "a whole number, 0 or more";
     case PARAM_TEXT:
         return "1 to 200 bytes of UTF-8 text";
     case PARAM_LANG:

@@ -16,6 +16,7 @@ enum param_type {
     PARAM_TEXT, /* free text, 1-200 bytes of UTF-8 */
     PARAM_ENUM, /* one of spec->choices */
     PARAM_LANG, /* language tag such as en, ru, pt-BR */
+    PARAM_POSITION, /* non-negative 64-bit integer */
 };
 
 struct param_spec {

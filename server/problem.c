@@ -22,7 +22,18 @@ static const struct {
     [PROBLEM_BAD_CURSOR] = {400, "bad-cursor", "The cursor is not valid"},
     [PROBLEM_NOT_FOUND] = {404, "not-found", "Not found"},
     [PROBLEM_METHOD_NOT_ALLOWED] = {405, "method-not-allowed", "Method not allowed"},
+    [PROBLEM_MALFORMED_JSON] = {400, "malformed-json", "The body is not valid JSON"},
+    [PROBLEM_UNAUTHORIZED] = {401, "unauthorized", "A valid API key is required"},
+    [PROBLEM_FORBIDDEN] = {403, "forbidden", "This API key may not do that"},
+    [PROBLEM_CONFLICT] = {409, "conflict", "Conflict with the current state"},
+    [PROBLEM_PRECONDITION_FAILED] = {412, "precondition-failed", "The record has changed"},
     [PROBLEM_BODY_TOO_LARGE] = {413, "body-too-large", "Request body too large"},
+    [PROBLEM_UNSUPPORTED_MEDIA_TYPE] = {415, "unsupported-media-type",
+                                        "Unsupported content type"},
+    [PROBLEM_INVALID_BODY] = {422, "invalid-body", "The body has invalid fields"},
+    [PROBLEM_IDEMPOTENCY_MISMATCH] = {422, "idempotency-key-reused",
+                                      "Idempotency-Key reused with a different request"},
+    [PROBLEM_QUERY_TIMEOUT] = {503, "query-timeout", "The query took too long"},
     [PROBLEM_URI_TOO_LONG] = {414, "uri-too-long", "Request URI too long"},
     [PROBLEM_UNAVAILABLE] = {503, "unavailable", "The database is unavailable"},
     [PROBLEM_INTERNAL] = {500, "internal", "Internal server error"},
@@ -37,6 +48,26 @@ int fail(struct response *res, enum problem_code code, const char *param, const 
     vsnprintf(res->problem.detail, sizeof res->problem.detail, fmt, ap);
     va_end(ap);
     return -1;
+}
+
+void problem_add_field(struct response *res, const char *pointer, const char *fmt, ...)
+{
+    struct problem *p = &res->problem;
+    if (p->nerrors == MAX_FIELD_ERRORS)
+        return;
+    struct field_error *e = &p->errors[p->nerrors++];
+    snprintf(e->pointer, sizeof e->pointer, "%s", pointer);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->reason, sizeof e->reason, fmt, ap);
+    va_end(ap);
+}
+
+/* json_string() that never fails: invalid UTF-8 (cut mid-character) becomes "?". */
+static json_t *safe_string(const char *s)
+{
+    json_t *v = json_string(s);
+    return v ? v : json_string("?");
 }
 
 int problem_status(enum problem_code code)
@@ -71,6 +102,19 @@ void problem_render(struct response *res, const char *instance, const char *requ
             json_object_set_new(doc, "parameter", param);
             json_object_set_new(doc, "invalid_params", list);
         }
+    }
+    if (res->problem.nerrors) {
+        json_t *list = json_array();
+        for (size_t i = 0; i < res->problem.nerrors; i++)
+            json_array_append_new(list, json_pack("{s:o,s:o}", "pointer",
+                                                  safe_string(res->problem.errors[i].pointer),
+                                                  "detail",
+                                                  safe_string(res->problem.errors[i].reason)));
+        json_object_set_new(doc, "errors", list);
+    }
+    if (res->problem.line > 0) {
+        json_object_set_new(doc, "line", json_integer(res->problem.line));
+        json_object_set_new(doc, "column", json_integer(res->problem.column));
     }
     if (instance) {
         /* Percent-escape what JSON cannot carry (a path with %ff in it). */

@@ -5,7 +5,10 @@
  */
 #include "handlers.h"
 #include "list.h"
+#include "write.h"
 #include "resources.h"
+
+#include <string.h>
 
 static const struct param_spec recognition_filters[RECOGNITION_FILTER_COUNT] = {
     [RECOGNITION_FILTER_TERRITORY] = {"territory", PARAM_SLUG, NULL},
@@ -33,10 +36,46 @@ const struct list_spec recognitions_by_actor_spec = {
     .nkeys = 2,
     .parent_query = QUERY_ACTORS_EXISTS,
     .parent_filter = RECOGNITION_FILTER_ACTOR,
-    .parent_name = "actor",
+    .parent_name = "actor with slug",
 };
 
 int recognitions_list(struct request *req, struct response *res)
 {
     return list_respond(req, res, &recognitions_spec, NULL);
+}
+
+static const struct field_spec recognition_fields[] = {
+    {.name = "state", .type = FIELD_SLUG, .required = true},
+    {.name = "territory", .type = FIELD_SLUG, .required = true},
+    {.name = "recognized_on", .type = FIELD_PARTIAL_DATE, .required = true},
+    {.name = "withdrawn_on", .type = FIELD_PARTIAL_DATE},
+    {.name = "note", .type = FIELD_TEXT, .max_len = 5000},
+    {.name = "sources", .type = FIELD_ID_ARRAY, .max_len = 50},
+};
+
+/* Partial dates written YYYY[-MM[-DD]] compare correctly as strings. */
+static void recognition_rules(const json_t *obj, const char *pointer, bool patch,
+                              struct response *res)
+{
+    (void)pointer, (void)patch;
+    const char *from = json_string_value(json_object_get(obj, "recognized_on"));
+    const char *until = json_string_value(json_object_get(obj, "withdrawn_on"));
+    const char *state = json_string_value(json_object_get(obj, "state"));
+    const char *territory = json_string_value(json_object_get(obj, "territory"));
+    if (from && until && strcmp(until, from) < 0)
+        problem_add_field(res, "/withdrawn_on", "must not be before recognized_on");
+    if (state && territory && strcmp(state, territory) == 0)
+        problem_add_field(res, "/territory", "must differ from state");
+}
+
+static const struct object_spec recognition_body = {recognition_fields, 6, recognition_rules};
+
+const struct resource_desc recognitions_resource = {"recognitions", &recognition_body, 1};
+
+int recognitions_get(struct request *req, struct response *res)
+{
+    const char *id;
+    if (path_id(req, res, 0, "id", &id))
+        return -1;
+    return get_one(req, res, QUERY_RECOGNITIONS_GET, 1, &id, "recognition with id");
 }

@@ -31,6 +31,10 @@ enum recognition_filter {
 };
 
 extern const struct list_spec statements_by_actor_spec;
+
+/* A stance as written inside a statement body (stances.c). */
+struct object_spec;
+extern const struct object_spec stance_in_statement_body;
 extern const struct list_spec recognitions_by_actor_spec;
 
 #endif

@@ -9,11 +9,14 @@
 #define ONRECORD_ROUTER_H
 
 #include "api.h"
+#include "auth.h"
 
 struct route {
     const char *method;
     const char *pattern;
     handler_fn handler;
+    enum access access; /* who may call it (auth.h); ACCESS_READ by default */
+    const void *data;   /* handed to the handler as req->route_data */
 };
 
 enum route_result { ROUTE_FOUND, ROUTE_NOT_FOUND, ROUTE_METHOD_NOT_ALLOWED };

@@ -5,6 +5,7 @@
  */
 #include "handlers.h"
 #include "list.h"
+#include "write.h"
 
 static const char *const source_kinds[] = {
     "article", "interview", "press_release", "telegram_post", "website_post",
@@ -37,5 +38,20 @@ int sources_get(struct request *req, struct response *res)
     const char *id;
     if (path_id(req, res, 0, "id", &id))
         return -1;
-    return get_one(req, res, QUERY_SOURCES_GET, id, "source with id");
+    return get_one(req, res, QUERY_SOURCES_GET, 1, &id, "source with id");
 }
+
+static const struct field_spec source_fields[] = {
+    {.name = "title", .type = FIELD_STRING, .required = true, .max_len = 500},
+    {.name = "language", .type = FIELD_LANG, .required = true},
+    {.name = "kind", .type = FIELD_ENUM, .required = true, .choices = source_kinds},
+    {.name = "outlet", .type = FIELD_SLUG},
+    {.name = "url", .type = FIELD_URL},
+    {.name = "published_on", .type = FIELD_PARTIAL_DATE},
+    {.name = "relays", .type = FIELD_ID},
+    {.name = "note", .type = FIELD_TEXT, .max_len = 5000},
+};
+
+static const struct object_spec source_body = {source_fields, 8, NULL};
+
+const struct resource_desc sources_resource = {"sources", &source_body, 1};

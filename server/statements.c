@@ -4,7 +4,10 @@
  */
 #include "handlers.h"
 #include "list.h"
+#include "write.h"
 #include "resources.h"
+
+#include <string.h>
 
 static const char *const positions[] = {"supports", "opposes", "conditional", "neutral", NULL};
 
@@ -40,7 +43,7 @@ const struct list_spec statements_by_actor_spec = {
     .nkeys = 2,
     .parent_query = QUERY_ACTORS_EXISTS,
     .parent_filter = STATEMENT_FILTER_ACTOR,
-    .parent_name = "actor",
+    .parent_name = "actor with slug",
 };
 
 int statements_list(struct request *req, struct response *res)
@@ -53,5 +56,67 @@ int statements_get(struct request *req, struct response *res)
     const char *id;
     if (path_id(req, res, 0, "id", &id))
         return -1;
-    return get_one(req, res, QUERY_STATEMENTS_GET, id, "statement with id");
+    return get_one(req, res, QUERY_STATEMENTS_GET, 1, &id, "statement with id");
 }
+
+static const char *const statement_kinds[] = {"direct_quote", "paraphrase", NULL};
+static const char *const statuses[] = {"published", "disputed", "retracted", NULL};
+
+static const struct field_spec report_fields[] = {
+    {.name = "source", .type = FIELD_ID, .required = true},
+    {.name = "wording", .type = FIELD_TEXT, .required = true},
+    {.name = "note", .type = FIELD_TEXT, .max_len = 5000},
+};
+
+static const struct object_spec report_body = {report_fields, 3, NULL};
+
+static const struct field_spec statement_fields[] = {
+    {.name = "actor", .type = FIELD_SLUG},
+    {.name = "attribution", .type = FIELD_STRING},
+    {.name = "said_on", .type = FIELD_PARTIAL_DATE, .required = true},
+    {.name = "kind", .type = FIELD_ENUM, .required = true, .choices = statement_kinds},
+    {.name = "language", .type = FIELD_LANG, .required = true},
+    {.name = "context", .type = FIELD_TEXT, .max_len = 2000},
+    {.name = "summary", .type = FIELD_STRING, .required = true, .max_len = 1000},
+    {.name = "note", .type = FIELD_TEXT, .max_len = 5000},
+    {.name = "status", .type = FIELD_ENUM, .choices = statuses},
+    {.name = "status_note", .type = FIELD_TEXT, .max_len = 2000},
+    {.name = "reports", .type = FIELD_OBJECT_ARRAY, .items = &report_body, .min_items = 1,
+     .max_len = 50},
+    {.name = "stances", .type = FIELD_OBJECT_ARRAY, .items = &stance_in_statement_body,
+     .max_len = 50},
+};
+
+static bool present(const json_t *obj, const char *name)
+{
+    const json_t *v = json_object_get(obj, name);
+    return v && !json_is_null(v);
+}
+
+/*
+ * Someone said it (an actor, or an attribution such as "a South Ossetian
+ * official, speaking anonymously"), and a status other than published
+ * says why.
+ */
+static void statement_rules(const json_t *obj, const char *pointer, bool patch,
+                            struct response *res)
+{
+    (void)pointer;
+    if (!patch && !present(obj, "actor") && !present(obj, "attribution"))
+        problem_add_field(res, "/actor", "give an actor, an attribution, or both");
+    const char *status = json_string_value(json_object_get(obj, "status"));
+    if (status && strcmp(status, "published") != 0 && !present(obj, "status_note"))
+        problem_add_field(res, "/status_note", "is required when status is %s", status);
+    const json_t *reports = json_object_get(obj, "reports");
+    for (size_t i = 0; i < json_array_size(reports); i++)
+        for (size_t j = 0; j < i; j++)
+            if (json_equal(json_object_get(json_array_get(reports, i), "source"),
+                           json_object_get(json_array_get(reports, j), "source")))
+                problem_add_field(res, "/reports", "lists source %lld twice",
+                                  (long long)json_integer_value(
+                                      json_object_get(json_array_get(reports, i), "source")));
+}
+
+static const struct object_spec statement_body = {statement_fields, 12, statement_rules};
+
+const struct resource_desc statements_resource = {"statements", &statement_body, 1};

@@ -4,6 +4,7 @@
  */
 #include "handlers.h"
 #include "list.h"
+#include "write.h"
 
 static const char *const positions[] = {"supports", "opposes", "conditional", "neutral", NULL};
 
@@ -38,7 +39,7 @@ static const struct list_spec topic_stances_spec = {
     .nkeys = 2,
     .parent_query = QUERY_TOPICS_EXISTS,
     .parent_filter = STANCE_FILTER_TOPIC,
-    .parent_name = "topic",
+    .parent_name = "topic with slug",
 };
 
 int topics_list(struct request *req, struct response *res)
@@ -51,7 +52,7 @@ int topics_get(struct request *req, struct response *res)
     const char *slug;
     if (path_slug(req, res, 0, "slug", &slug))
         return -1;
-    return get_one(req, res, QUERY_TOPICS_GET, slug, "topic with slug");
+    return get_one(req, res, QUERY_TOPICS_GET, 1, &slug, "topic with slug");
 }
 
 int topics_stances(struct request *req, struct response *res)
@@ -61,3 +62,13 @@ int topics_stances(struct request *req, struct response *res)
         return -1;
     return list_respond(req, res, &topic_stances_spec, preset);
 }
+
+static const struct field_spec topic_fields[] = {
+    {.name = "slug", .type = FIELD_SLUG, .required = true},
+    {.name = "proposition", .type = FIELD_STRING, .required = true, .max_len = 500},
+    {.name = "description", .type = FIELD_TEXT, .max_len = 5000},
+};
+
+static const struct object_spec topic_body = {topic_fields, 3, NULL};
+
+const struct resource_desc topics_resource = {"topics", &topic_body, 1};

@@ -1,2 +1,2 @@
--- GET /v1/actors/{slug}: the actor with its roles.
-SELECT onrecord_actor_detail_json(a)::text FROM actors a WHERE a.slug = $1
+-- GET /v1/actors/{slug}: the actor with its roles, and its version (ETag).
+SELECT onrecord_actor_detail_json(a)::text, a.version::text FROM actors a WHERE a.slug = $1

@@ -1,2 +1,2 @@
--- GET /v1/sources/{id}.
-SELECT onrecord_source_json(s)::text FROM sources s WHERE s.id = $1
+-- GET /v1/sources/{id}, and its version (ETag).
+SELECT onrecord_source_json(s)::text, s.version::text FROM sources s WHERE s.id = $1

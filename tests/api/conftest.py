@@ -248,3 +248,12 @@ def seeded():
     n = int(sql_value("SELECT count(*) FROM statements"))
     assert n > 0, "the database has no statements: was `onrecord seed` run?"
     return n
+
+
+@pytest.fixture(scope="session")
+def write_keys():
+    """API keys for the write tests (writes_support.Keys): .editor, .editor2,
+    .admin, .revoked (an admin key, revoked) and .unknown (never issued);
+    .name(label) is the key's name, as recorded in the change history."""
+    import writes_support
+    return writes_support.make_keys()

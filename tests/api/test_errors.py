@@ -265,16 +265,40 @@ def test_nested_lists_with_filters_still_404_for_an_unknown_parent():
 # ---------------------------------------------------------------- methods
 
 
+# What each path allows; any other method is 405 with this Allow header.
+ALLOWED = {
+    "/v1/actors": "GET, HEAD, POST",
+    "/v1/actors/south-ossetia": "GET, HEAD, PATCH, DELETE",
+    "/v1/actors/south-ossetia/statements": "GET, HEAD",
+    "/v1/statements/1": "GET, HEAD, PATCH, DELETE",
+    "/v1/statements/1/history": "GET, HEAD",
+    "/v1/recognitions": "GET, HEAD, POST",
+    "/v1/changes": "GET, HEAD",
+    "/healthz": "GET, HEAD",
+    "/": "GET, HEAD",
+}
+
+
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
-@pytest.mark.parametrize("path", ["/v1/actors", "/v1/actors/south-ossetia",
-                                  "/v1/actors/south-ossetia/statements", "/v1/statements/1",
-                                  "/v1/recognitions", "/healthz", "/"])
-def test_a_write_method_on_a_known_path_is_405_with_allow(method, path):
+@pytest.mark.parametrize("path", sorted(ALLOWED))
+def test_a_method_a_path_does_not_take_is_405_with_allow(method, path):
+    if method in ALLOWED[path].split(", "):
+        pytest.skip(f"{path} takes {method}")
     body = b'{"name": "x"}' if method in ("POST", "PUT", "PATCH") else None
     headers = {"Content-Type": "application/json"} if body else {}
     r = fetch(path, method=method, body=body, headers=headers)
     assert_problem(r, 405, code="method-not-allowed", instance=path)
-    assert r.header("Allow") == "GET, HEAD"
+    assert r.header("Allow") == ALLOWED[path]
+
+
+@pytest.mark.parametrize("method", ["POST", "PATCH", "DELETE"])
+@pytest.mark.parametrize("path", ["/v1/actors", "/v1/actors/south-ossetia", "/v1/statements/1"])
+def test_a_write_without_a_key_is_401_before_anything_else(method, path):
+    if method not in ALLOWED[path].split(", "):
+        pytest.skip(f"{path} does not take {method}")
+    r = fetch(path, method=method, body=b"{", headers={"Content-Type": "application/json"})
+    assert_problem(r, 401, code="unauthorized", instance=path)
+    assert r.header("WWW-Authenticate").startswith("Bearer")
 
 
 def test_a_write_method_on_an_unknown_path_is_404():
@@ -325,7 +349,7 @@ def test_a_declared_body_over_one_mib_with_expect_100_continue_gets_413_before_s
 
 
 def test_a_body_of_exactly_one_mib_is_read_and_then_the_method_is_refused():
-    r = fetch("/v1/actors", method="POST", body=b"x" * (1024 * 1024),
+    r = fetch("/v1/actors/south-ossetia/statements", method="POST", body=b"x" * (1024 * 1024),
               headers={"Content-Type": "application/octet-stream"})
     assert_problem(r, 405)
 

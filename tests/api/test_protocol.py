@@ -213,13 +213,15 @@ def test_head_answers_like_get_without_a_body(path):
         conn.close()
 
 
-@pytest.mark.parametrize("path", ["/v1/actors", "/v1/actors/south-ossetia",
-                                  "/v1/actors/south-ossetia/statements", "/v1/statements/1",
-                                  "/v1/topics", "/healthz", "/"])
-def test_options_on_a_known_path_lists_the_allowed_methods(path):
+@pytest.mark.parametrize("path,allow", [
+    ("/v1/actors", "GET, HEAD, POST"), ("/v1/actors/south-ossetia", "GET, HEAD, PATCH, DELETE"),
+    ("/v1/actors/south-ossetia/statements", "GET, HEAD"),
+    ("/v1/statements/1", "GET, HEAD, PATCH, DELETE"), ("/v1/topics", "GET, HEAD, POST"),
+    ("/healthz", "GET, HEAD"), ("/", "GET, HEAD")])
+def test_options_on_a_known_path_lists_the_allowed_methods(path, allow):
     r = fetch(path, method="OPTIONS")
     assert r.status == 204
-    assert r.header("Allow") == "GET, HEAD"
+    assert r.header("Allow") == allow
     assert r.raw == b""
 
 

@@ -1,0 +1,33 @@
+/*
+ * changes.c - /v1/changes: every committed change in commit order, deletions
+ * included. A dashboard keeps the last `position` it saw and asks again
+ * with after=<position>; positions are assigned in commit order (see
+ * db/WRITES.md), so a reader that resumes never misses a change.
+ */
+#include "handlers.h"
+#include "list.h"
+
+static const char *const resources[] = {
+    "actors", "roles", "outlets", "sources", "statements", "statement_reports", "topics",
+    "stances", "recognitions", "recognition_sources", NULL};
+
+static const struct param_spec change_filters[] = {
+    {"after", PARAM_POSITION, NULL},
+    {"resource", PARAM_ENUM, resources},
+};
+
+static const enum param_type position_key[] = {PARAM_ID};
+
+static const struct list_spec changes_spec = {
+    .query = QUERY_CHANGES_LIST,
+    .filters = change_filters,
+    .nfilters = 2,
+    .keys = position_key,
+    .nkeys = 1,
+    .parent_query = QUERY_COUNT,
+};
+
+int changes_list(struct request *req, struct response *res)
+{
+    return list_respond(req, res, &changes_spec, NULL);
+}

@@ -1,0 +1,267 @@
+/*
+ * import.c - `onrecord import FILE`: loads NDJSON, one record per line:
+ *
+ *   {"type": "statement", "actor": "alan-gagloev", "said_on": "2024-08", ...}
+ *
+ * `type` is actor, outlet, topic, source, role, statement, stance or
+ * recognition; the rest of the line is exactly the body POST would take,
+ * checked by the same rules (validate.c) and written by the same database
+ * function (onrecord_write), so an import and an API write cannot disagree.
+ * Bad lines are reported with their number and reason and skipped; good
+ * lines are written in transactions of BATCH lines (a savepoint per line, so
+ * one bad reference does not undo its neighbours). Each line's idempotency
+ * key is a hash of its content, so importing a file again adds nothing.
+ */
+#include "import.h"
+#include "db.h"
+#include "util.h"
+#include "write.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BATCH 500
+#define MAX_LINE (1L << 20)
+#define IMPORT_ACTOR "import"
+
+static const struct {
+    const char *type;
+    const struct resource_desc *resource;
+} types[] = {
+    {"actor", &actors_resource},       {"outlet", &outlets_resource},
+    {"topic", &topics_resource},       {"source", &sources_resource},
+    {"role", &roles_resource},         {"statement", &statements_resource},
+    {"stance", &stances_resource},     {"recognition", &recognitions_resource},
+};
+
+struct import_stats {
+    long lines, written, present, rejected;
+    off_t bytes, size;
+    struct timespec started, last_draw;
+    bool tty;
+};
+
+static double since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* A progress bar with rate and ETA, redrawn at most 10 times a second. */
+static void draw_progress(struct import_stats *st, bool final)
+{
+    if (!st->tty || (!final && since(&st->last_draw) < 0.1))
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &st->last_draw);
+    double elapsed = since(&st->started);
+    double rate = elapsed > 0 ? (double)st->lines / elapsed : 0;
+    double frac = st->size > 0 ? (double)st->bytes / (double)st->size : 0;
+    if (frac > 1)
+        frac = 1;
+    double eta = frac > 0 ? elapsed / frac - elapsed : 0;
+    char bar[31];
+    int filled = (int)(frac * 30);
+    for (int i = 0; i < 30; i++)
+        bar[i] = i < filled ? '#' : '.';
+    bar[30] = '\0';
+    fprintf(stderr, "\r[%s] %3.0f%% %ld lines  %.0f/s  ETA %.0fs ", bar, frac * 100, st->lines,
+            rate, final ? 0.0 : eta);
+    if (final)
+        fputc('\n', stderr);
+}
+
+/* Two independent 64-bit FNV-1a hashes: a 128-bit fingerprint of a line. */
+static void fingerprint(const char *s, size_t n, char *out, size_t size)
+{
+    uint64_t a = 14695981039346656037ULL, b = 1099511628211ULL * 31;
+    for (size_t i = 0; i < n; i++) {
+        a = (a ^ (unsigned char)s[i]) * 1099511628211ULL;
+        b = (b ^ (unsigned char)s[n - 1 - i]) * 1099511628211ULL;
+    }
+    snprintf(out, size, "import:%016" PRIx64 "%016" PRIx64, a, b);
+}
+
+static bool exec_simple(PGconn *conn, const char *sql)
+{
+    PGresult *r = PQexec(conn, sql);
+    bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!ok)
+        fprintf(stderr, "onrecord: %s", PQresultErrorMessage(r));
+    PQclear(r);
+    return ok;
+}
+
+/* Prints every problem recorded for a line. */
+static void report(const char *file, long line, const struct response *res)
+{
+    if (res->problem.nerrors == 0)
+        fprintf(stderr, "%s:%ld: %s\n", file, line, res->problem.detail);
+    for (size_t i = 0; i < res->problem.nerrors; i++)
+        fprintf(stderr, "%s:%ld: %s %s\n", file, line,
+                res->problem.errors[i].pointer[0] ? res->problem.errors[i].pointer : "(line)",
+                res->problem.errors[i].reason);
+}
+
+/* Validates one line; returns the body to write (caller frees) and its resource. */
+static char *check_line(const char *text, size_t len, const struct resource_desc **resource,
+                        struct response *res)
+{
+    json_error_t error;
+    json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &error);
+    if (!doc) {
+        fail(res, PROBLEM_MALFORMED_JSON, NULL, "malformed JSON at column %d: %s", error.column,
+             error.text);
+        return NULL;
+    }
+    char *body = NULL;
+    const char *type = json_string_value(json_object_get(doc, "type"));
+    *resource = NULL;
+    for (size_t i = 0; type && i < sizeof types / sizeof types[0]; i++)
+        if (strcmp(types[i].type, type) == 0)
+            *resource = types[i].resource;
+    if (!json_is_object(doc) || !*resource) {
+        fail(res, PROBLEM_INVALID_BODY, NULL,
+             "each line needs \"type\": actor, outlet, topic, source, role, statement, stance "
+             "or recognition");
+    } else {
+        json_object_del(doc, "type");
+        if (body_validate(doc, (*resource)->fields, false, res) == 0)
+            body = json_dumps(doc, JSON_COMPACT);
+    }
+    json_decref(doc);
+    return body;
+}
+
+/* Writes one validated line inside the open transaction. */
+static void write_line(PGconn *conn, const char *file, long line, const char *text, size_t len,
+                       const struct resource_desc *resource, const char *body,
+                       struct import_stats *st)
+{
+    char key[64];
+    fingerprint(text, len, key, sizeof key);
+    const char *values[7] = {"create", resource->name, NULL, body, NULL, IMPORT_ACTOR, key};
+    const char *seen_values[2] = {IMPORT_ACTOR, key};
+    PGresult *seen = PQexecPrepared(conn, "import_seen", 2, seen_values, NULL, NULL, 0);
+    bool present = PQresultStatus(seen) == PGRES_TUPLES_OK && PQntuples(seen) > 0;
+    PQclear(seen);
+    if (present) {
+        st->present++;
+        return;
+    }
+    exec_simple(conn, "SAVEPOINT line");
+    PGresult *r = PQexecPrepared(conn, "import_write", 7, values, NULL, NULL, 0);
+    if (PQresultStatus(r) == PGRES_TUPLES_OK) {
+        exec_simple(conn, "RELEASE SAVEPOINT line");
+        st->written++;
+    } else {
+        const char *sqlstate = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+        const char *message = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+        const char *detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL);
+        exec_simple(conn, "ROLLBACK TO SAVEPOINT line");
+        if (sqlstate && strcmp(sqlstate, "23505") == 0) {
+            st->present++;
+        } else {
+            fprintf(stderr, "%s:%ld: %s%s%s\n", file, line, message ? message : "rejected",
+                    detail ? " at " : "", detail ? detail : "");
+            st->rejected++;
+        }
+    }
+    PQclear(r);
+}
+
+int import_main(int argc, char **argv)
+{
+    if (argc != 1 || strcmp(argv[0], "--help") == 0) {
+        fputs("Usage: onrecord import FILE   (NDJSON; - for standard input)\n",
+              argc == 1 ? stdout : stderr);
+        return argc == 1 ? 0 : 2;
+    }
+    const char *file = argv[0];
+    FILE *in = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
+    if (!in) {
+        fprintf(stderr, "onrecord: cannot open %s: %s\n", file, strerror(errno));
+        return 1;
+    }
+    char err[512];
+    PGconn *conn = db_connect_plain(err, sizeof err);
+    if (!conn) {
+        fprintf(stderr, "onrecord: cannot connect to the database: %s", err);
+        if (in != stdin)
+            fclose(in);
+        return 1;
+    }
+    PGresult *p = PQprepare(conn, "import_write",
+                            "SELECT status FROM onrecord_write($1, $2, $3, $4::jsonb, $5, $6, $7)",
+                            7, NULL);
+    PQclear(PQprepare(conn, "import_seen",
+                      "SELECT 1 FROM idempotency_keys WHERE key_name = $1 AND idempotency_key = $2",
+                      2, NULL));
+    bool prepared = PQresultStatus(p) == PGRES_COMMAND_OK;
+    if (!prepared)
+        fprintf(stderr, "onrecord: %s", PQresultErrorMessage(p));
+    PQclear(p);
+
+    struct import_stats st = {.tty = isatty(STDERR_FILENO)};
+    struct stat sb;
+    if (fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode))
+        st.size = sb.st_size;
+    clock_gettime(CLOCK_MONOTONIC, &st.started);
+
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    long in_batch = 0;
+    bool ok = prepared && exec_simple(conn, "BEGIN");
+    while (ok && (len = getline(&line, &cap, in)) >= 0) {
+        st.lines++;
+        st.bytes += len;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len == 0)
+            continue;
+        struct response res = {0};
+        const struct resource_desc *resource = NULL;
+        char *body = NULL;
+        if (len > MAX_LINE)
+            fail(&res, PROBLEM_BODY_TOO_LARGE, NULL, "line longer than %ld bytes", MAX_LINE);
+        else if (!is_utf8(line, (size_t)len))
+            fail(&res, PROBLEM_INVALID_BODY, NULL, "line is not valid UTF-8");
+        else
+            body = check_line(line, (size_t)len, &resource, &res);
+        if (!body) {
+            report(file, st.lines, &res);
+            st.rejected++;
+        } else {
+            write_line(conn, file, st.lines, line, (size_t)len, resource, body, &st);
+            free(body);
+            if (++in_batch == BATCH) {
+                ok = exec_simple(conn, "COMMIT") && exec_simple(conn, "BEGIN");
+                in_batch = 0;
+            }
+        }
+        response_reset(&res);
+        draw_progress(&st, false);
+    }
+    ok = ok && exec_simple(conn, "COMMIT");
+    draw_progress(&st, true);
+    free(line);
+    if (in != stdin)
+        fclose(in);
+    PQfinish(conn);
+    double elapsed = since(&st.started);
+    fprintf(stderr,
+            "%s: %ld lines: %ld written, %ld already present, %ld rejected in %.1fs (%.0f "
+            "lines/s)\n",
+            file, st.lines, st.written, st.present, st.rejected, elapsed,
+            elapsed > 0 ? (double)st.lines / elapsed : 0.0);
+    if (!ok)
+        return 1;
+    return st.rejected ? 1 : 0;
+}

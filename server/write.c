@@ -1,0 +1,175 @@
+/*
+ * write.c - create, update, delete and history for every resource, driven
+ * by struct resource_desc. Validation happens here, before the database;
+ * references, uniqueness, If-Match, idempotency and the history record
+ * happen in one call to onrecord_write in PostgreSQL.
+ */
+#include "write.h"
+#include "db.h"
+#include "list.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_TARGET 160
+#define MAX_IDEMPOTENCY_KEY 200
+
+/* The record's key as onrecord_write takes it: "alan-gagloev", "15", "15/topic-slug". */
+static int target_of(struct request *req, struct response *res, const struct resource_desc *rd,
+                     char *out)
+{
+    out[0] = '\0';
+    for (size_t i = 0; i < rd->npath && i < req->npath_params; i++) {
+        const char *p = req->path_params[i];
+        long id;
+        bool ok = is_slug(p) || parse_long(p, 1, 9223372036854775807L, &id);
+        if (!ok)
+            return fail(res, PROBLEM_BAD_PARAMETER, i ? "slug" : "id",
+                        "the path names no valid record key: '%s'", p);
+        size_t used = strlen(out);
+        snprintf(out + used, MAX_TARGET - used, "%s%s", i ? "/" : "", p);
+    }
+    return 0;
+}
+
+/* If-Match: "3", W/"3" or * -> 3 or *; anything else passes through and won't match. */
+static const char *if_match_value(const char *header, char *out, size_t size)
+{
+    if (!header)
+        return NULL;
+    const char *p = header;
+    while (*p == ' ')
+        p++;
+    if (strncmp(p, "W/", 2) == 0)
+        p += 2;
+    size_t n = strlen(p);
+    while (n && p[n - 1] == ' ')
+        n--;
+    if (n >= 2 && p[0] == '"' && p[n - 1] == '"')
+        p++, n -= 2;
+    snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), p);
+    return out;
+}
+
+/* Turns onrecord_write's row (status, etag, location, body) into the response. */
+static int respond(struct response *res, PGresult *r)
+{
+    int status = atoi(PQgetvalue(r, 0, 0));
+    if (!PQgetisnull(r, 0, 1)) {
+        char etag[48];
+        snprintf(etag, sizeof etag, "\"%s\"", PQgetvalue(r, 0, 1));
+        response_add_header(res, "ETag", etag);
+    }
+    if (!PQgetisnull(r, 0, 2))
+        response_add_header(res, "Location", PQgetvalue(r, 0, 2));
+    if (PQgetisnull(r, 0, 3)) {
+        PQclear(r);
+        response_json_static(res, status, "");
+        res->content_type = NULL;
+        return 0;
+    }
+    response_take_result(res, status, r, 0, 3);
+    return 0;
+}
+
+static int run_write(struct request *req, struct response *res, const char *op,
+                     const struct resource_desc *rd, const char *target, const char *body)
+{
+    char match[64];
+    const char *values[7] = {op,
+                             rd->name,
+                             target,
+                             body,
+                             if_match_value(req->if_match, match, sizeof match),
+                             req->key_name,
+                             strcmp(op, "create") == 0 ? req->idempotency_key : NULL};
+    PGresult *r = db_query(req->db, res, QUERY_WRITE, 7, values);
+    if (!r)
+        return -1;
+    return respond(res, r);
+}
+
+/* Parses and validates the body; returns its compact JSON text (caller frees) or NULL. */
+static char *valid_body(struct request *req, struct response *res,
+                        const struct resource_desc *rd, bool patch)
+{
+    json_t *doc = body_parse(req, res, patch);
+    if (!doc)
+        return NULL;
+    char *text = NULL;
+    if (body_validate(doc, rd->fields, patch, res) == 0)
+        text = json_dumps(doc, JSON_COMPACT);
+    json_decref(doc);
+    return text;
+}
+
+int write_create(struct request *req, struct response *res)
+{
+    const struct resource_desc *rd = req->route_data;
+    if (no_params(req, res))
+        return -1;
+    const char *key = req->idempotency_key;
+    if (key && (strlen(key) == 0 || strlen(key) > MAX_IDEMPOTENCY_KEY ||
+                !is_utf8(key, strlen(key))))
+        return fail(res, PROBLEM_BAD_PARAMETER, "Idempotency-Key",
+                    "Idempotency-Key must be 1 to %d bytes", MAX_IDEMPOTENCY_KEY);
+    char *body = valid_body(req, res, rd, false);
+    if (!body)
+        return -1;
+    int rc = run_write(req, res, "create", rd, NULL, body);
+    free(body);
+    return rc;
+}
+
+int write_update(struct request *req, struct response *res)
+{
+    const struct resource_desc *rd = req->route_data;
+    char target[MAX_TARGET];
+    if (no_params(req, res) || target_of(req, res, rd, target))
+        return -1;
+    char *body = valid_body(req, res, rd, true);
+    if (!body)
+        return -1;
+    int rc = run_write(req, res, "update", rd, target, body);
+    free(body);
+    return rc;
+}
+
+int write_delete(struct request *req, struct response *res)
+{
+    const struct resource_desc *rd = req->route_data;
+    char target[MAX_TARGET];
+    if (no_params(req, res) || target_of(req, res, rd, target))
+        return -1;
+    return run_write(req, res, "delete", rd, target, NULL);
+}
+
+static const struct param_spec history_filters[] = {
+    {"resource", PARAM_TEXT, NULL},
+    {"target", PARAM_TEXT, NULL},
+};
+static const enum param_type position_key[] = {PARAM_ID};
+
+static const struct list_spec history_spec = {
+    .query = QUERY_HISTORY,
+    .filters = history_filters,
+    .nfilters = 2,
+    .keys = position_key,
+    .nkeys = 1,
+    .parent_query = QUERY_HISTORY_TARGET,
+    .parent_filter = 0,
+    .parent_nparams = 2,
+    .parent_name = "record",
+};
+
+int write_history(struct request *req, struct response *res)
+{
+    const struct resource_desc *rd = req->route_data;
+    char target[MAX_TARGET];
+    if (target_of(req, res, rd, target))
+        return -1;
+    const char *preset[2] = {rd->name, target};
+    return list_respond(req, res, &history_spec, preset);
+}
