@@ -8,14 +8,18 @@ run against the same database. API keys come from the session fixture
 
 Standard library only.
 """
+import http.client
 import itertools
 import json
 import os
+import signal
+import socket
 import subprocess
+import tempfile
 import threading
 import time
 
-from conftest import (DATABASE_URL, PROBLEM_TYPE, assert_problem, fetch, lit, onrecord_bin,
+from conftest import (DATABASE_URL, Response, assert_problem, fetch, lit, onrecord_bin,
                       sql_value)
 
 RUN = "r%d%d" % (os.getpid(), int(time.time() * 1000) % 1000000)
@@ -71,11 +75,6 @@ def etag_version(r):
     return int(tag[1:-1])
 
 
-def field_errors(r):
-    """The problem's errors as a list of (pointer, detail)."""
-    return [(e["pointer"], e["detail"]) for e in r.body.get("errors", [])]
-
-
 def pointers(r):
     return [e["pointer"] for e in r.body.get("errors", [])]
 
@@ -88,17 +87,6 @@ def assert_invalid(r, *expected_pointers):
     for e in body["errors"]:
         assert isinstance(e["detail"], str) and e["detail"], body
     return body
-
-
-def assert_created(r, location_prefix=None):
-    assert r.status == 201, r
-    assert r.header("Content-Type", "").startswith("application/json"), r.header("Content-Type")
-    assert r.header("ETag") == '"1"', r.header("ETag")
-    loc = r.header("Location")
-    assert loc, r.headers
-    if location_prefix:
-        assert loc.startswith(location_prefix), loc
-    return r.body
 
 
 # ---------------------------------------------------------------- records
@@ -253,3 +241,78 @@ def make_keys():
     keys.names["unknown"] = None
     return keys
 
+
+
+# ---------------------------------------------------------------- a second server
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class SecondServer:
+    """`ONRECORD_BIN serve` on a free port with extra environment, same
+    database; a context manager. .fetch(path, headers) asks it; .log() is
+    everything it printed; leaving the block sends SIGTERM and checks exit 0."""
+
+    def __init__(self, **env):
+        self.port = free_port()
+        self.env = dict(os.environ, DATABASE_URL=DATABASE_URL, ONRECORD_HOST="127.0.0.1",
+                        ONRECORD_PORT=str(self.port), ONRECORD_THREADS="2")
+        self.env.update(env)
+        self.proc = None
+        self.logfile = None
+
+    def __enter__(self):
+        self.logfile = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen([onrecord_bin(), "serve"], env=self.env,
+                                     stdout=self.logfile, stderr=self.logfile,
+                                     stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while True:
+            assert self.proc.poll() is None, "second server exited: %s" % self.log()
+            try:
+                if self.fetch("/healthz").status == 200:
+                    return self
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "second server never answered: " + self.log()
+            time.sleep(0.05)
+
+    def fetch(self, path, headers=None, method="GET", body=None):
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)
+        try:
+            c.request(method, path, body=body, headers=headers or {})
+            r = c.getresponse()
+            return Response(r.status, r.headers, r.read())
+        finally:
+            c.close()
+
+    def log(self):
+        self.logfile.seek(0)
+        return self.logfile.read().decode("utf-8", "replace")
+
+    def __exit__(self, *exc):
+        try:
+            if self.proc.poll() is None:
+                self.proc.send_signal(signal.SIGTERM)
+                try:
+                    self.rc = self.proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    self.proc.kill()
+                    self.proc.wait()
+                    raise AssertionError("second server ignored SIGTERM")
+            else:
+                self.rc = self.proc.returncode
+            if exc[0] is None:
+                log = self.log()
+                assert self.rc == 0, "second server exited %s: %s" % (self.rc, log[-3000:])
+                for marker in ("AddressSanitizer", "LeakSanitizer", "runtime error:"):
+                    assert marker not in log, log[-5000:]
+        finally:
+            self.logfile.close()
+        return False
