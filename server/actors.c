@@ -19,6 +19,8 @@ static const struct param_spec actor_filters[] = {
 
 static const enum param_type slug_key[] = {PARAM_SLUG};
 
+static const char *const actor_csv[] = {"slug", "name", "kind", "country", "other_names", "description", NULL};
+
 static const struct list_spec actors_spec = {
     .query = QUERY_ACTORS_LIST,
     .filters = actor_filters,
@@ -26,6 +28,7 @@ static const struct list_spec actors_spec = {
     .keys = slug_key,
     .nkeys = 1,
     .parent_query = QUERY_COUNT,
+    .csv_columns = actor_csv,
 };
 
 int actors_list(struct request *req, struct response *res)

@@ -17,6 +17,8 @@ enum param_type {
     PARAM_ENUM, /* one of spec->choices */
     PARAM_LANG, /* language tag such as en, ru, pt-BR */
     PARAM_POSITION, /* non-negative 64-bit integer */
+    PARAM_LIST, /* comma-separated names: choices if given, else lowercase identifiers */
+    PARAM_BOOL, /* 1, 0, true or false */
 };
 
 struct param_spec {

@@ -26,6 +26,8 @@ static const struct param_spec statement_filters[STATEMENT_FILTER_COUNT] = {
 
 static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};
 
+static const char *const statement_csv[] = {"id", "said_on", "said_precision", "actor.slug", "actor.name", "attribution", "kind", "status", "language", "context", "summary", "reports", "stances", NULL};
+
 static const struct list_spec statements_spec = {
     .query = QUERY_STATEMENTS_LIST,
     .filters = statement_filters,
@@ -33,6 +35,7 @@ static const struct list_spec statements_spec = {
     .keys = date_id_key,
     .nkeys = 2,
     .parent_query = QUERY_COUNT,
+    .csv_columns = statement_csv,
 };
 
 const struct list_spec statements_by_actor_spec = {
@@ -44,6 +47,7 @@ const struct list_spec statements_by_actor_spec = {
     .parent_query = QUERY_ACTORS_EXISTS,
     .parent_filter = STATEMENT_FILTER_ACTOR,
     .parent_name = "actor with slug",
+    .csv_columns = statement_csv,
 };
 
 int statements_list(struct request *req, struct response *res)

@@ -11,6 +11,9 @@ static const char *const positions[] = {"supports", "opposes", "conditional", "n
 static const enum param_type slug_key[] = {PARAM_SLUG};
 static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};
 
+static const char *const topic_csv[] = {"slug", "proposition", "description", NULL};
+static const char *const stance_csv[] = {"statement_id", "said_on", "said_precision", "actor.slug", "attribution", "position", "condition", "summary", NULL};
+
 static const struct list_spec topics_spec = {
     .query = QUERY_TOPICS_LIST,
     .filters = NULL,
@@ -18,6 +21,7 @@ static const struct list_spec topics_spec = {
     .keys = slug_key,
     .nkeys = 1,
     .parent_query = QUERY_COUNT,
+    .csv_columns = topic_csv,
 };
 
 enum { STANCE_FILTER_TOPIC, STANCE_FILTER_POSITION, STANCE_FILTER_ACTOR, STANCE_FILTER_FROM,
@@ -40,6 +44,7 @@ static const struct list_spec topic_stances_spec = {
     .parent_query = QUERY_TOPICS_EXISTS,
     .parent_filter = STANCE_FILTER_TOPIC,
     .parent_name = "topic with slug",
+    .csv_columns = stance_csv,
 };
 
 int topics_list(struct request *req, struct response *res)

@@ -34,7 +34,10 @@ static int target_of(struct request *req, struct response *res, const struct res
     return 0;
 }
 
-/* If-Match: "3", W/"3" or * -> 3 or *; anything else passes through and won't match. */
+/*
+ * If-Match: "3.9f2c..." (the ETag a GET gave), "3", W/"3" or * -> the version
+ * ("3") or "*"; anything else passes through and will not match.
+ */
 static const char *if_match_value(const char *header, char *out, size_t size)
 {
     if (!header)
@@ -49,6 +52,9 @@ static const char *if_match_value(const char *header, char *out, size_t size)
         n--;
     if (n >= 2 && p[0] == '"' && p[n - 1] == '"')
         p++, n -= 2;
+    size_t digits = strspn(p, "0123456789");
+    if (digits > 0 && digits < n && p[digits] == '.')
+        n = digits;
     snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), p);
     return out;
 }
@@ -152,6 +158,8 @@ static const struct param_spec history_filters[] = {
 };
 static const enum param_type position_key[] = {PARAM_ID};
 
+static const char *const change_csv[] = {"position", "resource", "id", "op", "actor", "changed_at", "before", "after", NULL};
+
 static const struct list_spec history_spec = {
     .query = QUERY_HISTORY,
     .filters = history_filters,
@@ -162,6 +170,7 @@ static const struct list_spec history_spec = {
     .parent_filter = 0,
     .parent_nparams = 2,
     .parent_name = "record",
+    .csv_columns = change_csv,
 };
 
 int write_history(struct request *req, struct response *res)
