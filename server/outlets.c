@@ -50,4 +50,4 @@ static const struct field_spec outlet_fields[] = {
 
 static const struct object_spec outlet_body = {outlet_fields, 6, NULL};
 
-const struct resource_desc outlets_resource = {"outlets", &outlet_body, 1};
+const struct resource_desc outlets_resource = {"outlets", &outlet_body, 1, {"slug"}};

@@ -5,7 +5,9 @@
 #include "params.h"
 #include "util.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool is_language_tag(const char *s)
@@ -64,6 +66,12 @@ static bool value_fits(enum param_type type, const char *value, const char *cons
     case PARAM_BOOL:
         return strcmp(value, "1") == 0 || strcmp(value, "0") == 0 ||
                strcmp(value, "true") == 0 || strcmp(value, "false") == 0;
+    case PARAM_NUMBER: {
+        char *end;
+        double d = strtod(value, &end);
+        return *value && strlen(value) <= 40 && *end == '\0' && isfinite(d) &&
+               strspn(value, "0123456789.-+eE") == strlen(value);
+    }
     case PARAM_TEXT: {
         size_t n = strlen(value);
         return n >= 1 && n <= 200 && is_utf8(value, n);
@@ -92,6 +100,8 @@ static const char *expectation(const struct param_spec *spec, char *scratch, siz
         return "a whole number, 0 or more";
     case PARAM_BOOL:
         return "1, 0, true or false";
+    case PARAM_NUMBER:
+        return "a number";
     case PARAM_TEXT:
         return "1 to 200 bytes of UTF-8 text";
     case PARAM_LANG:

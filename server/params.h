@@ -19,6 +19,7 @@ enum param_type {
     PARAM_POSITION, /* non-negative 64-bit integer */
     PARAM_LIST, /* comma-separated names: choices if given, else lowercase identifiers */
     PARAM_BOOL, /* 1, 0, true or false */
+    PARAM_NUMBER, /* a finite decimal number (cursor keys such as a rank) */
 };
 
 struct param_spec {

@@ -74,7 +74,7 @@ static void recognition_rules(const json_t *obj, const char *pointer, bool patch
 
 static const struct object_spec recognition_body = {recognition_fields, 6, recognition_rules};
 
-const struct resource_desc recognitions_resource = {"recognitions", &recognition_body, 1};
+const struct resource_desc recognitions_resource = {"recognitions", &recognition_body, 1, {"id"}};
 
 int recognitions_get(struct request *req, struct response *res)
 {

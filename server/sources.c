@@ -57,4 +57,4 @@ static const struct field_spec source_fields[] = {
 
 static const struct object_spec source_body = {source_fields, 8, NULL};
 
-const struct resource_desc sources_resource = {"sources", &source_body, 1};
+const struct resource_desc sources_resource = {"sources", &source_body, 1, {"id"}};

@@ -24,10 +24,11 @@ static int target_of(struct request *req, struct response *res, const struct res
     for (size_t i = 0; i < rd->npath && i < req->npath_params; i++) {
         const char *p = req->path_params[i];
         long id;
-        bool ok = is_slug(p) || parse_long(p, 1, 9223372036854775807L, &id);
-        if (!ok)
-            return fail(res, PROBLEM_BAD_PARAMETER, i ? "slug" : "id",
-                        "the path names no valid record key: '%s'", p);
+        bool is_id = strcmp(rd->key[i], "id") == 0;
+        if (is_id ? !parse_long(p, 1, 9223372036854775807L, &id) : !is_slug(p))
+            return fail(res, PROBLEM_BAD_PARAMETER, rd->key[i], "%s must be %s", rd->key[i],
+                        is_id ? "a positive whole number"
+                              : "a slug such as alan-gagloev (lowercase letters, digits, dashes)");
         size_t used = strlen(out);
         snprintf(out + used, MAX_TARGET - used, "%s%s", i ? "/" : "", p);
     }
