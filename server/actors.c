@@ -19,6 +19,8 @@ static const struct param_spec actor_filters[] = {
 
 static const enum param_type slug_key[] = {PARAM_SLUG};
 
+static const char *const actor_csv[] = {"slug", "name", "kind", "country", "other_names", "description", NULL};
+
 static const struct list_spec actors_spec = {
     .query = QUERY_ACTORS_LIST,
     .filters = actor_filters,
@@ -26,6 +28,7 @@ static const struct list_spec actors_spec = {
     .keys = slug_key,
     .nkeys = 1,
     .parent_query = QUERY_COUNT,
+    .csv_columns = actor_csv,
 };
 
 int actors_list(struct request *req, struct response *res)
@@ -69,4 +72,31 @@ static const struct field_spec actor_fields[] = {
 
 static const struct object_spec actor_body = {actor_fields, 7, NULL};
 
-const struct resource_desc actors_resource = {"actors", &actor_body, 1};
+const struct resource_desc actors_resource = {"actors", &actor_body, 1, {"slug"}};
+
+static const struct param_spec position_filters[] = {
+    {"actor", PARAM_SLUG, NULL},
+};
+static const char *const position_csv[] = {
+    "topic.slug", "current.position", "current.condition", "current.said_on", "changes", NULL};
+
+/* Per topic, the actor's current stance and each change of stance; by topic slug. */
+static const struct list_spec actor_positions_spec = {
+    .query = QUERY_ACTORS_POSITIONS,
+    .filters = position_filters,
+    .nfilters = 1,
+    .keys = slug_key,
+    .nkeys = 1,
+    .parent_query = QUERY_ACTORS_EXISTS,
+    .parent_filter = 0,
+    .parent_name = "actor with slug",
+    .csv_columns = position_csv,
+};
+
+int actors_positions(struct request *req, struct response *res)
+{
+    const char *preset[1] = {0};
+    if (path_slug(req, res, 0, "slug", &preset[0]))
+        return -1;
+    return list_respond(req, res, &actor_positions_spec, preset);
+}

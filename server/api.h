@@ -12,7 +12,7 @@
 
 #define MAX_PATH_PARAMS 4
 #define MAX_QUERY_PARAMS 32
-#define MAX_HEADERS 8
+#define MAX_HEADERS 12
 
 struct db;
 
@@ -37,6 +37,10 @@ struct request {
     const char *content_type;
     const char *if_match;
     const char *idempotency_key;
+    const char *if_none_match;
+    const char *accept;
+    const char *accept_encoding;
+    const char *origin;
     /* Name of the API key that authenticated the request; "" if none (auth.c). */
     char key_name[72];
     struct db *db;          /* this worker's database connection */
@@ -95,6 +99,18 @@ struct header {
 };
 
 /*
+ * A body produced while it is sent (exports): read() fills up to max bytes
+ * and returns how many, 0 at the end, or -1 on an error after the status
+ * line has gone out (the connection is then cut, so the client notices).
+ * release() frees cls once the response is done.
+ */
+struct body_stream {
+    long (*read)(void *cls, char *out, size_t max);
+    void (*release)(void *cls);
+    void *cls;
+};
+
+/*
  * What a handler produces. The body is released by calling release(cls) once
  * the HTTP layer has sent it, which lets a handler pass PostgreSQL's own
  * result buffer through without copying; release == NULL means static data.
@@ -108,6 +124,8 @@ struct response {
     void *release_cls;
     struct header headers[MAX_HEADERS];
     size_t nheaders;
+    const char *cache_control; /* static; NULL = the default for the status */
+    struct body_stream stream;  /* set instead of body for streamed responses */
     struct problem problem; /* set by fail(); rendered by problem_render() */
 };
 

@@ -18,6 +18,8 @@ static const struct param_spec change_filters[] = {
 
 static const enum param_type position_key[] = {PARAM_ID};
 
+static const char *const change_csv[] = {"position", "resource", "id", "op", "actor", "changed_at", "before", "after", NULL};
+
 static const struct list_spec changes_spec = {
     .query = QUERY_CHANGES_LIST,
     .filters = change_filters,
@@ -25,6 +27,7 @@ static const struct list_spec changes_spec = {
     .keys = position_key,
     .nkeys = 1,
     .parent_query = QUERY_COUNT,
+    .csv_columns = change_csv,
 };
 
 int changes_list(struct request *req, struct response *res)

@@ -42,6 +42,8 @@ static const struct setting settings[] = {
      10, 600000, "milliseconds a database query may run (default 5000)"},
     {"ONRECORD_ACCESS_LOG", "--access-log", SETTING_BOOL, FIELD(access_log), 0, 1,
      "1 to log each request to stderr, 0 not to (default 1)"},
+    {"ONRECORD_CORS_ORIGINS", "--cors-origins", SETTING_STRING, FIELD(cors_origins), 0, 0,
+     "browser origins allowed to call the API: * or a comma-separated list (default: none)"},
     {"ONRECORD_READ_REQUIRES_KEY", "--read-requires-key", SETTING_BOOL, FIELD(read_requires_key),
      0, 1, "1 to require an API key for reads too (default 0)"},
 };
@@ -100,6 +102,7 @@ static void set_defaults(struct config *cfg)
         .max_body = 1L << 20,
         .statement_timeout = 5000,
         .access_log = true,
+        .cors_origins = "",
     };
 }
 

@@ -21,6 +21,7 @@ struct config {
     long statement_timeout;   /* milliseconds a query may run */
     bool access_log;
     bool read_requires_key;   /* GETs under /v1 need an API key too */
+    const char *cors_origins; /* "*", a comma-separated list, or "" (no CORS) */
     /* For commands with their own arguments (keys, import): what follows. */
     int rest_argc;
     char **rest_argv;

@@ -17,6 +17,7 @@ int actors_list(struct request *req, struct response *res);
 int actors_get(struct request *req, struct response *res);
 int actors_statements(struct request *req, struct response *res);
 int actors_recognitions(struct request *req, struct response *res);
+int actors_positions(struct request *req, struct response *res);
 
 /* statements.c */
 int statements_list(struct request *req, struct response *res);
@@ -34,6 +35,10 @@ int outlets_get(struct request *req, struct response *res);
 int topics_list(struct request *req, struct response *res);
 int topics_get(struct request *req, struct response *res);
 int topics_stances(struct request *req, struct response *res);
+int topics_timeline(struct request *req, struct response *res);
+
+/* stats.c */
+int stats_stances(struct request *req, struct response *res);
 
 /* recognitions.c */
 int recognitions_list(struct request *req, struct response *res);

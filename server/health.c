@@ -41,6 +41,7 @@ int index_get(struct request *req, struct response *res)
                          "\"links\":{\"actors\":\"/v1/actors\",\"statements\":\"/v1/statements\","
                          "\"sources\":\"/v1/sources\",\"outlets\":\"/v1/outlets\","
                          "\"topics\":\"/v1/topics\",\"recognitions\":\"/v1/recognitions\","
+                         "\"changes\":\"/v1/changes\",\"stance_stats\":\"/v1/stats/stances\","
                          "\"health\":\"/healthz\",\"ready\":\"/readyz\"}}");
     return 0;
 }

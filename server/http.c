@@ -14,6 +14,7 @@
 #include "api.h"
 #include "auth.h"
 #include "db.h"
+#include "respond.h"
 #include "router.h"
 #include "util.h"
 
@@ -32,6 +33,7 @@
 struct http_server {
     struct MHD_Daemon *daemon;
     const struct config *cfg;
+    struct cors_config cors;
 };
 
 struct request_state {
@@ -138,7 +140,7 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
 
 /* Routes the request and runs its handler; leaves the answer in st->res. */
 static void dispatch(struct request_state *st, struct MHD_Connection *conn, const char *method,
-                     const char *url)
+                     const char *url, const struct cors_config *cors)
 {
     struct request *req = &st->req;
     struct response *res = &st->res;
@@ -176,6 +178,11 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
         }
     }
 
+    req->if_none_match = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "If-None-Match");
+    req->accept = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept");
+    req->accept_encoding = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Encoding");
+    req->origin = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Origin");
+
     const struct route *route;
     char allow[64];
     st->path_copy = xstrdup(url);
@@ -187,6 +194,10 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
         return;
     }
     if (found == ROUTE_METHOD_NOT_ALLOWED) {
+        const char *preflight =
+            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Access-Control-Request-Method");
+        if (respond_preflight(req, res, allow, preflight, cors))
+            return;
         response_add_header(res, "Allow", allow);
         if (strcmp(method, "OPTIONS") == 0) {
             response_json_static(res, 204, "");
@@ -214,18 +225,49 @@ static void release_nothing(void *cls)
     (void)cls;
 }
 
-static enum MHD_Result queue(struct request_state *st, struct MHD_Connection *conn)
+static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)pos;
+    struct body_stream *stream = cls;
+    long n = stream->read(stream->cls, buf, max);
+    if (n > 0)
+        return (ssize_t)n;
+    return n == 0 ? MHD_CONTENT_READER_END_OF_STREAM : MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+static void stream_release(void *cls)
+{
+    struct body_stream *stream = cls;
+    stream->release(stream->cls);
+    free(stream);
+}
+
+static enum MHD_Result queue(struct request_state *st, struct MHD_Connection *conn,
+                             const struct cors_config *cors)
 {
     struct response *res = &st->res;
     if (res->problem.code != PROBLEM_NONE)
         problem_render(res, st->req.path, st->request_id);
-    struct MHD_Response *mr = MHD_create_response_from_buffer_with_free_callback_cls(
-        res->len, (void *)res->body, res->release ? res->release : release_nothing,
-        res->release_cls);
+    respond_finish(&st->req, res, cors);
+    struct MHD_Response *mr;
+    if (res->stream.read) {
+        /* MHD owns the stream now and releases it when the response is done. */
+        struct body_stream *stream = xmalloc(sizeof *stream);
+        *stream = res->stream;
+        memset(&res->stream, 0, sizeof res->stream);
+        mr = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 32 * 1024, stream_read, stream,
+                                               stream_release);
+    } else {
+        mr = MHD_create_response_from_buffer_with_free_callback_cls(
+            res->len, (void *)res->body, res->release ? res->release : release_nothing,
+            res->release_cls);
+        /* MHD owns the body now and frees it with the callback. */
+        if (mr)
+            res->release = NULL;
+    }
     if (!mr)
         return MHD_NO;
-    /* MHD owns the body now and frees it with the callback. */
-    res->release = NULL;
+    MHD_add_response_header(mr, MHD_HTTP_HEADER_CACHE_CONTROL, res->cache_control);
     if (res->content_type) {
         char ct[80];
         snprintf(ct, sizeof ct, "%s; charset=utf-8", res->content_type);
@@ -267,8 +309,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
              (declared > server->cfg->max_body &&
               MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_EXPECT)))) {
             st->body_too_large = true;
-            dispatch(st, conn, method, url);
-            return queue(st, conn);
+            dispatch(st, conn, method, url, &server->cors);
+            return queue(st, conn, &server->cors);
         }
         return MHD_YES;
     }
@@ -291,8 +333,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         }
         return MHD_YES;
     }
-    dispatch(st, conn, method, url);
-    return queue(st, conn);
+    dispatch(st, conn, method, url, &server->cors);
+    return queue(st, conn, &server->cors);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -319,6 +361,7 @@ struct http_server *http_start(const struct config *cfg)
 {
     struct http_server *server = xcalloc(1, sizeof *server);
     server->cfg = cfg;
+    server->cors.origins = cfg->cors_origins;
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port)};
     if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
         fprintf(stderr, "onrecord: ONRECORD_HOST '%s' is not an IPv4 address\n", cfg->host);
@@ -333,7 +376,6 @@ struct http_server *http_start(const struct config *cfg)
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-        MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, server,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,

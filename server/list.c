@@ -10,7 +10,65 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const list_extra[] = {"limit", "cursor", NULL};
+static const char *const list_extra[] = {"limit", "cursor", "format", NULL};
+static const char *const sorted_list_extra[] = {"limit", "cursor", "format", "sort", NULL};
+
+/* The sort a request asks for (sort=), or the list's only order. */
+static int choose_sort(struct request *req, struct response *res, const struct list_spec *spec,
+                       struct list_sort *out)
+{
+    *out = (struct list_sort){"", spec->query, spec->keys, spec->nkeys, NULL};
+    if (spec->nsorts == 0)
+        return 0;
+    *out = spec->sorts[0];
+    const char *wanted = query_get(req, "sort");
+    if (!wanted)
+        return 0;
+    for (size_t i = 0; i < spec->nsorts; i++) {
+        if (strcmp(spec->sorts[i].name, wanted) == 0) {
+            *out = spec->sorts[i];
+            if (out->needs && !query_get(req, out->needs))
+                return fail(res, PROBLEM_BAD_PARAMETER, "sort", "sort=%s needs %s", wanted,
+                            out->needs);
+            return 0;
+        }
+    }
+    char choices[160] = "";
+    for (size_t i = 0; i < spec->nsorts; i++) {
+        if (strlen(choices) + strlen(spec->sorts[i].name) + 3 >= sizeof choices)
+            break;
+        if (i)
+            strcat(choices, ", ");
+        strcat(choices, spec->sorts[i].name);
+    }
+    return fail(res, PROBLEM_BAD_PARAMETER, "sort", "sort must be one of: %s", choices);
+}
+
+/* Converts PARAM_LIST and PARAM_BOOL values to what SQL takes. */
+static void sql_forms(const struct list_spec *spec, const char **values,
+                      char storage[][CURSOR_MAX_LEN])
+{
+    for (size_t i = 0; i < spec->nfilters; i++) {
+        if (!values[i])
+            continue;
+        if (spec->filters[i].type == PARAM_LIST) {
+            /* Items were checked to be plain names: no quoting needed. */
+            snprintf(storage[i], CURSOR_MAX_LEN, "{%s}", values[i]);
+            values[i] = storage[i];
+        } else if (spec->filters[i].type == PARAM_BOOL) {
+            values[i] = (strcmp(values[i], "1") == 0 || strcmp(values[i], "true") == 0)
+                            ? "true"
+                            : "false";
+        }
+    }
+}
+
+static int json_page(struct request *req, struct response *res, const struct list_spec *spec,
+                     const struct list_sort *sort, const char **values, size_t nparams,
+                     long limit);
+
+/* CSV columns of a list that names none: the item's JSON, whole. */
+static const char *const default_columns[] = {"", NULL};
 
 /* Link: <path?query-without-cursor&cursor=...>; rel="next" */
 static void add_next_link(struct request *req, struct response *res, const char *cursor)
@@ -53,12 +111,19 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
                  const char *const *preset)
 {
     const char *values[32];
-    const char *keys[CURSOR_MAX_KEYS] = {0};
+    /* The cursor carries the query's name first, so it only fits its own list and order. */
+    const char *keys[CURSOR_MAX_KEYS + 1] = {0};
+    enum param_type key_types[CURSOR_MAX_KEYS + 1] = {PARAM_TEXT};
     char cursor_storage[CURSOR_MAX_LEN + 1];
+    char (*converted)[CURSOR_MAX_LEN] = NULL;
     char limit_text[24];
     long limit = LIST_DEFAULT_LIMIT;
+    enum export_format format;
+    struct list_sort sort;
 
-    if (params_read(req, res, spec->filters, spec->nfilters, list_extra, values))
+    if (params_read(req, res, spec->filters, spec->nfilters,
+                    spec->nsorts ? sorted_list_extra : list_extra, values) ||
+        export_format_of(req, res, &format) || choose_sort(req, res, spec, &sort))
         return -1;
     for (size_t i = 0; i < spec->nfilters; i++) {
         if (preset && preset[i]) {
@@ -74,17 +139,45 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
         return fail(res, PROBLEM_BAD_PARAMETER, "limit", "limit must be a whole number from 1 to %d",
                     LIST_MAX_LIMIT);
     const char *cursor = query_get(req, "cursor");
-    if (cursor && cursor_decode(cursor, spec->keys, spec->nkeys, cursor_storage, keys))
+    memcpy(key_types + 1, sort.keys, sort.nkeys * sizeof *key_types);
+    if (cursor && (cursor_decode(cursor, key_types, sort.nkeys + 1, cursor_storage, keys) ||
+                   strcmp(keys[0], embedded_queries[sort.query].name) != 0))
         return fail(res, PROBLEM_BAD_CURSOR, "cursor",
-                    "cursor must be a next_cursor value returned by this list");
+                    "cursor must be a next_cursor value returned by this list, in this order");
 
-    size_t nparams = spec->nfilters + spec->nkeys + 1;
-    for (size_t i = 0; i < spec->nkeys; i++)
-        values[spec->nfilters + i] = keys[i];
+    size_t nparams = spec->nfilters + sort.nkeys + 1;
+    for (size_t i = 0; i < sort.nkeys; i++)
+        values[spec->nfilters + i] = keys[i + 1];
     snprintf(limit_text, sizeof limit_text, "%ld", limit + 1);
     values[nparams - 1] = limit_text;
+    converted = xcalloc(spec->nfilters ? spec->nfilters : 1, sizeof *converted);
+    sql_forms(spec, values, converted);
 
-    PGresult *r = db_query(req->db, res, spec->query, (int)nparams, values);
+    int rc;
+    if (format != FORMAT_JSON) {
+        /* Exports stream every row unless a limit is asked for. */
+        if (!limit_arg)
+            values[nparams - 1] = NULL;
+        else
+            snprintf(limit_text, sizeof limit_text, "%ld", limit);
+        rc = spec->parent_query != QUERY_COUNT ? check_parent(req, res, spec, values) : 0;
+        if (rc == 0)
+            rc = export_start(res, sort.query, (int)nparams, values, format,
+                              spec->csv_columns ? spec->csv_columns : default_columns);
+        free(converted);
+        return rc;
+    }
+    rc = json_page(req, res, spec, &sort, values, nparams, limit);
+    free(converted);
+    return rc;
+}
+
+/* One page of a list as {"data": [...], "next_cursor": ...}. */
+static int json_page(struct request *req, struct response *res, const struct list_spec *spec,
+                     const struct list_sort *sort, const char **values, size_t nparams,
+                     long limit)
+{
+    PGresult *r = db_query(req->db, res, sort->query, (int)nparams, values);
     if (!r)
         return -1;
     int rows = PQntuples(r);
@@ -108,11 +201,11 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
     }
     buf_puts(&body, "],\"next_cursor\":");
     if (rows > limit) {
-        const char *last[CURSOR_MAX_KEYS];
+        const char *last[CURSOR_MAX_KEYS + 1] = {embedded_queries[sort->query].name};
         char next[CURSOR_MAX_LEN + 1];
-        for (size_t k = 0; k < spec->nkeys; k++)
-            last[k] = PQgetvalue(r, page - 1, (int)k + 1);
-        if (cursor_encode(last, spec->nkeys, next) == 0) {
+        for (size_t k = 0; k < sort->nkeys; k++)
+            last[k + 1] = PQgetvalue(r, page - 1, (int)k + 1);
+        if (cursor_encode(last, sort->nkeys + 1, next) == 0) {
             buf_printf(&body, "\"%s\"}", next);
             add_next_link(req, res, next);
         } else {

@@ -5,22 +5,36 @@
  * describes its list once, as data, and calls list_respond().
  *
  * The list query's SQL parameters are, in order: one per filter (NULL when
- * absent), one per cursor key (NULL on the first page), then the row limit.
- * Each row has the item's JSON in column 0 and its sort key in columns
- * 1..nkeys; the query returns at most `limit` rows (we ask for one more than
- * the page to learn whether there is a next page).
+ * absent), one per cursor key (NULL on the first page), then the row limit
+ * (NULL for exports: every row). Each row has the item's JSON in column 0
+ * and its sort key in columns 1..nkeys; the query returns at most `limit`
+ * rows (we ask for one more than the page to learn whether there is a next
+ * page). Filters of type PARAM_LIST reach SQL as a text[] literal ({a,b}),
+ * PARAM_BOOL as true/false.
+ *
+ * Every list also answers CSV and NDJSON (format= or Accept), streamed.
  */
 #ifndef ONRECORD_LIST_H
 #define ONRECORD_LIST_H
 
 #include "db.h"
+#include "export.h"
 #include "params.h"
 
 #define LIST_DEFAULT_LIMIT 50
 #define LIST_MAX_LIMIT 200
 
-struct list_spec {
+/* One sort order a list offers (sort=name): its query and its key's parts. */
+struct list_sort {
+    const char *name;
     enum query_id query;
+    const enum param_type *keys;
+    size_t nkeys;
+    const char *needs; /* a filter this order needs (relevance needs q), or NULL */
+};
+
+struct list_spec {
+    enum query_id query; /* with keys/nkeys: the only order, when nsorts == 0 */
     const struct param_spec *filters;
     size_t nfilters;
     const enum param_type *keys; /* the sort key's parts, for the cursor */
@@ -35,6 +49,11 @@ struct list_spec {
     size_t parent_filter;
     size_t parent_nparams;   /* filters from parent_filter on it takes; 0 means 1 */
     const char *parent_name; /* "actor", for the 404 message */
+    /* sort=: the orders offered, the first being the default. */
+    const struct list_sort *sorts;
+    size_t nsorts;
+    /* CSV columns: dotted paths into each item ("actor.slug"), NULL-ended. */
+    const char *const *csv_columns;
 };
 
 /*

@@ -14,6 +14,8 @@ static const struct param_spec outlet_filters[] = {
 
 static const enum param_type slug_key[] = {PARAM_SLUG};
 
+static const char *const outlet_csv[] = {"slug", "name", "country", "state_owned", "url", "note", NULL};
+
 static const struct list_spec outlets_spec = {
     .query = QUERY_OUTLETS_LIST,
     .filters = outlet_filters,
@@ -21,6 +23,7 @@ static const struct list_spec outlets_spec = {
     .keys = slug_key,
     .nkeys = 1,
     .parent_query = QUERY_COUNT,
+    .csv_columns = outlet_csv,
 };
 
 int outlets_list(struct request *req, struct response *res)
@@ -47,4 +50,4 @@ static const struct field_spec outlet_fields[] = {
 
 static const struct object_spec outlet_body = {outlet_fields, 6, NULL};
 
-const struct resource_desc outlets_resource = {"outlets", &outlet_body, 1};
+const struct resource_desc outlets_resource = {"outlets", &outlet_body, 1, {"slug"}};

@@ -5,6 +5,9 @@
 #include "params.h"
 #include "util.h"
 
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool is_language_tag(const char *s)
@@ -23,6 +26,29 @@ static bool is_language_tag(const char *s)
     return *s == '\0';
 }
 
+/* "a,b,c": 1 to 20 items, each one of choices (or a lowercase identifier). */
+static bool is_name_list(const char *value, const char *const *choices)
+{
+    size_t items = 0;
+    const char *p = value;
+    do {
+        size_t n = strcspn(p, ",");
+        if (n == 0 || n > 40 || ++items > 20)
+            return false;
+        if (choices) {
+            bool found = false;
+            for (const char *const *c = choices; *c && !found; c++)
+                found = strlen(*c) == n && strncmp(*c, p, n) == 0;
+            if (!found)
+                return false;
+        } else if (strspn(p, "abcdefghijklmnopqrstuvwxyz_") < n) {
+            return false;
+        }
+        p += n;
+    } while (*p++ == ',');
+    return true;
+}
+
 static bool value_fits(enum param_type type, const char *value, const char *const *choices)
 {
     long id;
@@ -35,6 +61,17 @@ static bool value_fits(enum param_type type, const char *value, const char *cons
         return parse_long(value, 1, 9223372036854775807L, &id);
     case PARAM_POSITION:
         return parse_long(value, 0, 9223372036854775807L, &id);
+    case PARAM_LIST:
+        return is_name_list(value, choices);
+    case PARAM_BOOL:
+        return strcmp(value, "1") == 0 || strcmp(value, "0") == 0 ||
+               strcmp(value, "true") == 0 || strcmp(value, "false") == 0;
+    case PARAM_NUMBER: {
+        char *end;
+        double d = strtod(value, &end);
+        return *value && strlen(value) <= 40 && *end == '\0' && isfinite(d) &&
+               strspn(value, "0123456789.-+eE") == strlen(value);
+    }
     case PARAM_TEXT: {
         size_t n = strlen(value);
         return n >= 1 && n <= 200 && is_utf8(value, n);
@@ -61,21 +98,32 @@ static const char *expectation(const struct param_spec *spec, char *scratch, siz
         return "a positive whole number";
     case PARAM_POSITION:
         return "a whole number, 0 or more";
+    case PARAM_BOOL:
+        return "1, 0, true or false";
+    case PARAM_NUMBER:
+        return "a number";
     case PARAM_TEXT:
         return "1 to 200 bytes of UTF-8 text";
     case PARAM_LANG:
         return "a language tag such as en or ru";
+    case PARAM_LIST:
+        if (!spec->choices)
+            return "a comma-separated list of field names";
+        __attribute__((fallthrough)); /* list the choices */
     case PARAM_ENUM: {
-        size_t used = 0;
-        scratch[0] = '\0';
-        for (const char *const *c = spec->choices; c && *c && used + 1 < size; c++) {
+        size_t used = (size_t)snprintf(scratch, size, "%s",
+                                       spec->type == PARAM_LIST ? "a comma-separated list of: "
+                                                                : "one of: ");
+        bool first = true;
+        for (const char *const *c = spec->choices; c && *c; c++) {
             size_t n = strlen(*c);
             if (used + n + 3 >= size)
                 break;
-            if (used)
+            if (!first)
                 memcpy(scratch + used, ", ", 2), used += 2;
             memcpy(scratch + used, *c, n + 1);
             used += n;
+            first = false;
         }
         return scratch;
     }
@@ -88,8 +136,7 @@ int param_check(const struct param_spec *spec, const char *value, struct respons
     if (value_fits(spec->type, value, spec->choices))
         return 0;
     char scratch[160];
-    return fail(res, PROBLEM_BAD_PARAMETER, spec->name, "%s must be %s%s", spec->name,
-                spec->type == PARAM_ENUM ? "one of: " : "",
+    return fail(res, PROBLEM_BAD_PARAMETER, spec->name, "%s must be %s", spec->name,
                 expectation(spec, scratch, sizeof scratch));
 }
 

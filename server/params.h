@@ -17,6 +17,9 @@ enum param_type {
     PARAM_ENUM, /* one of spec->choices */
     PARAM_LANG, /* language tag such as en, ru, pt-BR */
     PARAM_POSITION, /* non-negative 64-bit integer */
+    PARAM_LIST, /* comma-separated names: choices if given, else lowercase identifiers */
+    PARAM_BOOL, /* 1, 0, true or false */
+    PARAM_NUMBER, /* a finite decimal number (cursor keys such as a rank) */
 };
 
 struct param_spec {

@@ -179,6 +179,8 @@ void response_reset(struct response *res)
 {
     if (res->release)
         res->release(res->release_cls);
+    if (res->stream.release)
+        res->stream.release(res->stream.cls);
     for (size_t i = 0; i < res->nheaders; i++)
         free(res->headers[i].value);
     memset(res, 0, sizeof *res);

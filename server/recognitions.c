@@ -19,6 +19,8 @@ static const struct param_spec recognition_filters[RECOGNITION_FILTER_COUNT] = {
 
 static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};
 
+static const char *const recognition_csv[] = {"id", "state.slug", "territory.slug", "recognized_on", "recognized_precision", "withdrawn_on", "withdrawn_precision", "note", NULL};
+
 static const struct list_spec recognitions_spec = {
     .query = QUERY_RECOGNITIONS_LIST,
     .filters = recognition_filters,
@@ -26,6 +28,7 @@ static const struct list_spec recognitions_spec = {
     .keys = date_id_key,
     .nkeys = 2,
     .parent_query = QUERY_COUNT,
+    .csv_columns = recognition_csv,
 };
 
 const struct list_spec recognitions_by_actor_spec = {
@@ -37,6 +40,7 @@ const struct list_spec recognitions_by_actor_spec = {
     .parent_query = QUERY_ACTORS_EXISTS,
     .parent_filter = RECOGNITION_FILTER_ACTOR,
     .parent_name = "actor with slug",
+    .csv_columns = recognition_csv,
 };
 
 int recognitions_list(struct request *req, struct response *res)
@@ -70,7 +74,7 @@ static void recognition_rules(const json_t *obj, const char *pointer, bool patch
 
 static const struct object_spec recognition_body = {recognition_fields, 6, recognition_rules};
 
-const struct resource_desc recognitions_resource = {"recognitions", &recognition_body, 1};
+const struct resource_desc recognitions_resource = {"recognitions", &recognition_body, 1, {"id"}};
 
 int recognitions_get(struct request *req, struct response *res)
 {

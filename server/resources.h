@@ -18,6 +18,10 @@ enum statement_filter {
     STATEMENT_FILTER_TO,
     STATEMENT_FILTER_LANG,
     STATEMENT_FILTER_Q,
+    STATEMENT_FILTER_STATUS,
+    STATEMENT_FILTER_INCLUDE,   /* what to embed: actor, reports, stances */
+    STATEMENT_FILTER_FIELDS,    /* sparse fieldset */
+    STATEMENT_FILTER_HIGHLIGHT, /* a marked snippet of the best match for q */
     STATEMENT_FILTER_COUNT
 };
 

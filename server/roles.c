@@ -30,7 +30,7 @@ static void role_rules(const json_t *obj, const char *pointer, bool patch, struc
 
 static const struct object_spec role_body = {role_fields, 6, role_rules};
 
-const struct resource_desc roles_resource = {"roles", &role_body, 1};
+const struct resource_desc roles_resource = {"roles", &role_body, 1, {"id"}};
 
 int roles_get(struct request *req, struct response *res)
 {

@@ -27,6 +27,7 @@ const struct route app_routes[] = {
     {"GET", "/v1/actors/{slug}/history", write_history, 0, &actors_resource},
     {"GET", "/v1/actors/{slug}/statements", actors_statements, 0, NULL},
     {"GET", "/v1/actors/{slug}/recognitions", actors_recognitions, 0, NULL},
+    {"GET", "/v1/actors/{slug}/positions", actors_positions, 0, NULL},
 
     {"POST", "/v1/roles", write_create, EDITOR, &roles_resource},
     {"GET", "/v1/roles/{id}", roles_get, 0, NULL},
@@ -68,6 +69,7 @@ const struct route app_routes[] = {
     {"DELETE", "/v1/topics/{slug}", write_delete, ADMIN, &topics_resource},
     {"GET", "/v1/topics/{slug}/history", write_history, 0, &topics_resource},
     {"GET", "/v1/topics/{slug}/stances", topics_stances, 0, NULL},
+    {"GET", "/v1/topics/{slug}/timeline", topics_timeline, 0, NULL},
 
     {"GET", "/v1/recognitions", recognitions_list, 0, NULL},
     {"POST", "/v1/recognitions", write_create, EDITOR, &recognitions_resource},
@@ -77,6 +79,7 @@ const struct route app_routes[] = {
     {"GET", "/v1/recognitions/{id}/history", write_history, 0, &recognitions_resource},
 
     {"GET", "/v1/changes", changes_list, 0, NULL},
+    {"GET", "/v1/stats/stances", stats_stances, 0, NULL},
 };
 
 const size_t app_nroutes = sizeof app_routes / sizeof app_routes[0];

@@ -19,6 +19,8 @@ static const struct param_spec source_filters[] = {
 
 static const enum param_type id_key[] = {PARAM_ID};
 
+static const char *const source_csv[] = {"id", "title", "url", "outlet.slug", "published_on", "published_precision", "language", "kind", "relays.id", "note", NULL};
+
 static const struct list_spec sources_spec = {
     .query = QUERY_SOURCES_LIST,
     .filters = source_filters,
@@ -26,6 +28,7 @@ static const struct list_spec sources_spec = {
     .keys = id_key,
     .nkeys = 1,
     .parent_query = QUERY_COUNT,
+    .csv_columns = source_csv,
 };
 
 int sources_list(struct request *req, struct response *res)
@@ -54,4 +57,4 @@ static const struct field_spec source_fields[] = {
 
 static const struct object_spec source_body = {source_fields, 8, NULL};
 
-const struct resource_desc sources_resource = {"sources", &source_body, 1};
+const struct resource_desc sources_resource = {"sources", &source_body, 1, {"id"}};

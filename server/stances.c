@@ -50,7 +50,7 @@ static const struct field_spec stance_fields[] = {
 
 static const struct object_spec stance_body = {stance_fields, 5, stance_rules};
 
-const struct resource_desc stances_resource = {"stances", &stance_body, 2};
+const struct resource_desc stances_resource = {"stances", &stance_body, 2, {"id", "slug"}};
 
 int stances_get(struct request *req, struct response *res)
 {

@@ -10,6 +10,8 @@
 #include <string.h>
 
 static const char *const positions[] = {"supports", "opposes", "conditional", "neutral", NULL};
+static const char *const statuses[] = {"published", "disputed", "retracted", NULL};
+static const char *const embeds[] = {"actor", "reports", "stances", NULL};
 
 /* Order matters: it is the order of the list query's SQL parameters. */
 static const struct param_spec statement_filters[STATEMENT_FILTER_COUNT] = {
@@ -22,28 +24,45 @@ static const struct param_spec statement_filters[STATEMENT_FILTER_COUNT] = {
     [STATEMENT_FILTER_TO] = {"to", PARAM_DATE, NULL},
     [STATEMENT_FILTER_LANG] = {"lang", PARAM_LANG, NULL},
     [STATEMENT_FILTER_Q] = {"q", PARAM_TEXT, NULL},
+    [STATEMENT_FILTER_STATUS] = {"status", PARAM_ENUM, statuses},
+    [STATEMENT_FILTER_INCLUDE] = {"include", PARAM_LIST, embeds},
+    [STATEMENT_FILTER_FIELDS] = {"fields", PARAM_LIST, NULL},
+    [STATEMENT_FILTER_HIGHLIGHT] = {"highlight", PARAM_BOOL, NULL},
 };
 
 static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};
+static const enum param_type rank_id_key[] = {PARAM_NUMBER, PARAM_ID};
+
+/* Newest first by default; relevance ranks matches of q. */
+static const struct list_sort statement_sorts[] = {
+    {"-said_on", QUERY_STATEMENTS_NEWEST, date_id_key, 2, NULL},
+    {"said_on", QUERY_STATEMENTS_OLDEST, date_id_key, 2, NULL},
+    {"relevance", QUERY_STATEMENTS_RELEVANCE, rank_id_key, 2, "q"},
+};
+
+static const char *const statement_csv[] = {
+    "id",      "said_on", "said_precision", "actor.slug", "actor.name", "attribution", "kind",
+    "status",  "language", "context",       "summary",    "reports",    "stances",     "score",
+    "highlight", NULL};
 
 static const struct list_spec statements_spec = {
-    .query = QUERY_STATEMENTS_LIST,
     .filters = statement_filters,
     .nfilters = STATEMENT_FILTER_COUNT,
-    .keys = date_id_key,
-    .nkeys = 2,
+    .sorts = statement_sorts,
+    .nsorts = 3,
     .parent_query = QUERY_COUNT,
+    .csv_columns = statement_csv,
 };
 
 const struct list_spec statements_by_actor_spec = {
-    .query = QUERY_STATEMENTS_LIST,
     .filters = statement_filters,
     .nfilters = STATEMENT_FILTER_COUNT,
-    .keys = date_id_key,
-    .nkeys = 2,
+    .sorts = statement_sorts,
+    .nsorts = 3,
     .parent_query = QUERY_ACTORS_EXISTS,
     .parent_filter = STATEMENT_FILTER_ACTOR,
     .parent_name = "actor with slug",
+    .csv_columns = statement_csv,
 };
 
 int statements_list(struct request *req, struct response *res)
@@ -60,7 +79,6 @@ int statements_get(struct request *req, struct response *res)
 }
 
 static const char *const statement_kinds[] = {"direct_quote", "paraphrase", NULL};
-static const char *const statuses[] = {"published", "disputed", "retracted", NULL};
 
 static const struct field_spec report_fields[] = {
     {.name = "source", .type = FIELD_ID, .required = true},
@@ -81,7 +99,8 @@ static const struct field_spec statement_fields[] = {
     {.name = "note", .type = FIELD_TEXT, .max_len = 5000},
     {.name = "status", .type = FIELD_ENUM, .choices = statuses},
     {.name = "status_note", .type = FIELD_TEXT, .max_len = 2000},
-    {.name = "reports", .type = FIELD_OBJECT_ARRAY, .items = &report_body, .min_items = 1,
+    {.name = "reports", .type = FIELD_OBJECT_ARRAY, .required = true, .items = &report_body,
+     .min_items = 1,
      .max_len = 50},
     {.name = "stances", .type = FIELD_OBJECT_ARRAY, .items = &stance_in_statement_body,
      .max_len = 50},
@@ -119,4 +138,4 @@ static void statement_rules(const json_t *obj, const char *pointer, bool patch,
 
 static const struct object_spec statement_body = {statement_fields, 12, statement_rules};
 
-const struct resource_desc statements_resource = {"statements", &statement_body, 1};
+const struct resource_desc statements_resource = {"statements", &statement_body, 1, {"id"}};

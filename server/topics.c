@@ -11,6 +11,9 @@ static const char *const positions[] = {"supports", "opposes", "conditional", "n
 static const enum param_type slug_key[] = {PARAM_SLUG};
 static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};
 
+static const char *const topic_csv[] = {"slug", "proposition", "description", NULL};
+static const char *const stance_csv[] = {"statement_id", "said_on", "said_precision", "actor.slug", "attribution", "position", "condition", "summary", NULL};
+
 static const struct list_spec topics_spec = {
     .query = QUERY_TOPICS_LIST,
     .filters = NULL,
@@ -18,6 +21,7 @@ static const struct list_spec topics_spec = {
     .keys = slug_key,
     .nkeys = 1,
     .parent_query = QUERY_COUNT,
+    .csv_columns = topic_csv,
 };
 
 enum { STANCE_FILTER_TOPIC, STANCE_FILTER_POSITION, STANCE_FILTER_ACTOR, STANCE_FILTER_FROM,
@@ -40,6 +44,7 @@ static const struct list_spec topic_stances_spec = {
     .parent_query = QUERY_TOPICS_EXISTS,
     .parent_filter = STANCE_FILTER_TOPIC,
     .parent_name = "topic with slug",
+    .csv_columns = stance_csv,
 };
 
 int topics_list(struct request *req, struct response *res)
@@ -71,4 +76,38 @@ static const struct field_spec topic_fields[] = {
 
 static const struct object_spec topic_body = {topic_fields, 3, NULL};
 
-const struct resource_desc topics_resource = {"topics", &topic_body, 1};
+const struct resource_desc topics_resource = {"topics", &topic_body, 1, {"slug"}};
+
+enum { TIMELINE_FILTER_TOPIC, TIMELINE_FILTER_FROM, TIMELINE_FILTER_TO, TIMELINE_FILTER_COUNT };
+
+static const struct param_spec timeline_filters[TIMELINE_FILTER_COUNT] = {
+    [TIMELINE_FILTER_TOPIC] = {"topic", PARAM_SLUG, NULL},
+    [TIMELINE_FILTER_FROM] = {"from", PARAM_DATE, NULL},
+    [TIMELINE_FILTER_TO] = {"to", PARAM_DATE, NULL},
+};
+
+static const enum param_type speaker_key[] = {PARAM_TEXT};
+static const char *const timeline_csv[] = {
+    "actor.slug", "attribution", "first_said_on", "last_said_on", "current_position", "stances",
+    NULL};
+
+/* Speakers in the order they first took a stance; the key is "first date|speaker". */
+static const struct list_spec topic_timeline_spec = {
+    .query = QUERY_TOPICS_TIMELINE,
+    .filters = timeline_filters,
+    .nfilters = TIMELINE_FILTER_COUNT,
+    .keys = speaker_key,
+    .nkeys = 1,
+    .parent_query = QUERY_TOPICS_EXISTS,
+    .parent_filter = TIMELINE_FILTER_TOPIC,
+    .parent_name = "topic with slug",
+    .csv_columns = timeline_csv,
+};
+
+int topics_timeline(struct request *req, struct response *res)
+{
+    const char *preset[TIMELINE_FILTER_COUNT] = {0};
+    if (path_slug(req, res, 0, "slug", &preset[TIMELINE_FILTER_TOPIC]))
+        return -1;
+    return list_respond(req, res, &topic_timeline_spec, preset);
+}

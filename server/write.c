@@ -24,17 +24,21 @@ static int target_of(struct request *req, struct response *res, const struct res
     for (size_t i = 0; i < rd->npath && i < req->npath_params; i++) {
         const char *p = req->path_params[i];
         long id;
-        bool ok = is_slug(p) || parse_long(p, 1, 9223372036854775807L, &id);
-        if (!ok)
-            return fail(res, PROBLEM_BAD_PARAMETER, i ? "slug" : "id",
-                        "the path names no valid record key: '%s'", p);
+        bool is_id = strcmp(rd->key[i], "id") == 0;
+        if (is_id ? !parse_long(p, 1, 9223372036854775807L, &id) : !is_slug(p))
+            return fail(res, PROBLEM_BAD_PARAMETER, rd->key[i], "%s must be %s", rd->key[i],
+                        is_id ? "a positive whole number"
+                              : "a slug such as alan-gagloev (lowercase letters, digits, dashes)");
         size_t used = strlen(out);
         snprintf(out + used, MAX_TARGET - used, "%s%s", i ? "/" : "", p);
     }
     return 0;
 }
 
-/* If-Match: "3", W/"3" or * -> 3 or *; anything else passes through and won't match. */
+/*
+ * If-Match: "3.9f2c..." (the ETag a GET gave), "3", W/"3" or * -> the version
+ * ("3") or "*"; anything else passes through and will not match.
+ */
 static const char *if_match_value(const char *header, char *out, size_t size)
 {
     if (!header)
@@ -49,6 +53,9 @@ static const char *if_match_value(const char *header, char *out, size_t size)
         n--;
     if (n >= 2 && p[0] == '"' && p[n - 1] == '"')
         p++, n -= 2;
+    size_t digits = strspn(p, "0123456789");
+    if (digits > 0 && digits < n && p[digits] == '.')
+        n = digits;
     snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), p);
     return out;
 }
@@ -152,6 +159,8 @@ static const struct param_spec history_filters[] = {
 };
 static const enum param_type position_key[] = {PARAM_ID};
 
+static const char *const change_csv[] = {"position", "resource", "id", "op", "actor", "changed_at", "before", "after", NULL};
+
 static const struct list_spec history_spec = {
     .query = QUERY_HISTORY,
     .filters = history_filters,
@@ -162,6 +171,7 @@ static const struct list_spec history_spec = {
     .parent_filter = 0,
     .parent_nparams = 2,
     .parent_name = "record",
+    .csv_columns = change_csv,
 };
 
 int write_history(struct request *req, struct response *res)

@@ -15,6 +15,8 @@ struct resource_desc {
     const char *name;                 /* "actors": as onrecord_write and history know it */
     const struct object_spec *fields; /* the body */
     size_t npath;                     /* path parameters forming the key (1, stances 2) */
+    /* What each path parameter is: "slug" or "id" (stances: "id", "slug"). */
+    const char *key[2];
 };
 
 /*
