@@ -71,7 +71,7 @@ enum problem_code {
     PROBLEM_COUNT
 };
 
-#define MAX_FIELD_ERRORS 16
+#define MAX_FIELD_ERRORS 64
 
 /* One offending field of a request body, named by JSON pointer (RFC 6901). */
 struct field_error {
@@ -89,7 +89,8 @@ struct problem {
     char detail[256];
     char param[64];
     struct field_error errors[MAX_FIELD_ERRORS];
-    size_t nerrors;
+    size_t nerrors;      /* listed in errors[] */
+    size_t nerrors_seen; /* found, including any past MAX_FIELD_ERRORS */
     int line, column;
 };
 

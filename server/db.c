@@ -129,6 +129,29 @@ static const struct {
     {"57014", PROBLEM_QUERY_TIMEOUT}, /* statement_timeout */
 };
 
+/* Two-field rules checked by the database, and the field a 422 should name. */
+static const struct {
+    const char *constraint;
+    const char *pointer;
+} constraint_fields[] = {
+    {"statements_status_note_required", "/status_note"},
+    {"statements_said_by_required", "/actor"},
+    {"stances_condition_iff_conditional", "/condition"},
+    {"roles_end_not_before_start", "/end"},
+    {"recognitions_state_not_territory", "/territory"},
+    {"recognitions_withdrawn_not_before", "/withdrawn_on"},
+    {"sources_relays_not_itself", "/relays"},
+};
+
+static const char *constraint_pointer(const PGresult *r)
+{
+    const char *name = PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME);
+    for (size_t i = 0; name && i < sizeof constraint_fields / sizeof constraint_fields[0]; i++)
+        if (strcmp(constraint_fields[i].constraint, name) == 0)
+            return constraint_fields[i].pointer;
+    return NULL;
+}
+
 static void map_error(enum query_id id, const PGresult *r, struct response *res)
 {
     const char *sqlstate = PQresultErrorField(r, PG_DIAG_SQLSTATE);
@@ -154,10 +177,12 @@ static void map_error(enum query_id id, const PGresult *r, struct response *res)
                  detail ? detail : message ? message : "");
         } else {
             /* Our functions put the field's JSON pointer in DETAIL where they know it. */
-            bool pointer = detail && (detail[0] == '/' || detail[0] == '\0');
+            const char *pointer = constraint_pointer(r);
+            if (!pointer && detail && (detail[0] == '/' || detail[0] == '\0'))
+                pointer = detail;
             fail(res, code, NULL, "the database refused the record: %s",
                  message ? message : sqlstate);
-            problem_add_field(res, pointer ? detail : "", "%s", message ? message : sqlstate);
+            problem_add_field(res, pointer ? pointer : "", "%s", message ? message : sqlstate);
         }
         return;
     }

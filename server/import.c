@@ -114,7 +114,7 @@ static char *check_line(const char *text, size_t len, const struct resource_desc
                         struct response *res)
 {
     json_error_t error;
-    json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &error);
+    json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &error);
     if (!doc) {
         fail(res, PROBLEM_MALFORMED_JSON, NULL, "malformed JSON at column %d: %s", error.column,
              error.text);
@@ -166,7 +166,10 @@ static void write_line(PGconn *conn, const char *file, long line, const char *te
         const char *detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL);
         exec_simple(conn, "ROLLBACK TO SAVEPOINT line");
         if (sqlstate && strcmp(sqlstate, "23505") == 0) {
-            st->present++;
+            /* Identical lines were caught by their fingerprint: this is another record. */
+            fprintf(stderr, "%s:%ld: a record with this key already exists: %s\n", file, line,
+                    detail ? detail : message ? message : "duplicate");
+            st->rejected++;
         } else {
             fprintf(stderr, "%s:%ld: %s%s%s\n", file, line, message ? message : "rejected",
                     detail ? " at " : "", detail ? detail : "");

@@ -53,6 +53,7 @@ int fail(struct response *res, enum problem_code code, const char *param, const 
 void problem_add_field(struct response *res, const char *pointer, const char *fmt, ...)
 {
     struct problem *p = &res->problem;
+    p->nerrors_seen++;
     if (p->nerrors == MAX_FIELD_ERRORS)
         return;
     struct field_error *e = &p->errors[p->nerrors++];

@@ -46,7 +46,7 @@ json_t *body_parse(const struct request *req, struct response *res, bool patch)
         return NULL;
     }
     json_error_t error;
-    json_t *doc = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &error);
+    json_t *doc = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &error);
     if (!doc) {
         fail(res, PROBLEM_MALFORMED_JSON, NULL, "malformed JSON at line %d, column %d: %s",
              error.line, error.column, error.text);
@@ -272,11 +272,11 @@ static void check_object(const json_t *obj, const struct object_spec *spec, bool
 int body_validate(const json_t *obj, const struct object_spec *spec, bool patch,
                   struct response *res)
 {
-    res->problem.nerrors = 0;
+    res->problem.nerrors = res->problem.nerrors_seen = 0;
     check_object(obj, spec, patch, "", res);
     if (res->problem.nerrors == 0)
         return 0;
-    size_t n = res->problem.nerrors;
+    size_t n = res->problem.nerrors_seen;
     return fail(res, PROBLEM_INVALID_BODY, NULL, "%zu field%s of the body %s invalid", n,
                 n == 1 ? "" : "s", n == 1 ? "is" : "are");
 }

@@ -36,28 +36,49 @@ static int target_of(struct request *req, struct response *res, const struct res
 }
 
 /*
- * If-Match: "3.9f2c..." (the ETag a GET gave), "3", W/"3" or * -> the version
- * ("3") or "*"; anything else passes through and will not match.
+ * If-Match -> what onrecord_write compares with the record's version: "*",
+ * or the versions of the listed entity tags joined by commas ("3.9f2c..."
+ * and "3" both give 3). Weak tags never match (RFC 9110 compares If-Match
+ * strongly), so a header with nothing usable gives "-", which matches no
+ * version and answers 412.
  */
 static const char *if_match_value(const char *header, char *out, size_t size)
 {
     if (!header)
         return NULL;
-    const char *p = header;
-    while (*p == ' ')
-        p++;
-    if (strncmp(p, "W/", 2) == 0)
-        p += 2;
-    size_t n = strlen(p);
-    while (n && p[n - 1] == ' ')
-        n--;
-    if (n >= 2 && p[0] == '"' && p[n - 1] == '"')
-        p++, n -= 2;
-    size_t digits = strspn(p, "0123456789");
-    if (digits > 0 && digits < n && p[digits] == '.')
-        n = digits;
-    snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), p);
-    return out;
+    size_t used = 0;
+    out[0] = '\0';
+    for (const char *p = header; *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        if (*p == '*')
+            return "*";
+        bool weak = strncmp(p, "W/", 2) == 0;
+        if (weak)
+            p += 2;
+        const char *tag = p;
+        size_t n;
+        if (*p == '"') {
+            const char *close = strchr(p + 1, '"');
+            if (!close)
+                break;
+            tag = p + 1;
+            n = (size_t)(close - tag);
+            p = close + 1;
+        } else {
+            n = strcspn(p, ", ");
+            p += n;
+        }
+        size_t digits = 0;
+        while (digits < n && tag[digits] >= '0' && tag[digits] <= '9')
+            digits++;
+        bool version = digits > 0 && digits <= 10 && (digits == n || tag[digits] == '.');
+        if (weak || !version || used + digits + 2 >= size)
+            continue;
+        used += (size_t)snprintf(out + used, size - used, "%s%.*s", used ? "," : "", (int)digits,
+                                 tag);
+    }
+    return used ? out : "-";
 }
 
 /* Turns onrecord_write's row (status, etag, location, body) into the response. */

@@ -84,6 +84,9 @@ CREATE TABLE changes (
     record_id       bigint NOT NULL,
     parent_resource text,
     parent_id       bigint,
+    -- When an update moves a child (a role to another actor), the parent it
+    -- left, so the change shows in both parents' histories.
+    old_parent_id   bigint,
     op              text NOT NULL CHECK (op IN ('create', 'update', 'delete')),
     actor           text NOT NULL,
     changed_at      timestamptz NOT NULL DEFAULT now(),
@@ -92,6 +95,8 @@ CREATE TABLE changes (
 );
 CREATE INDEX changes_record ON changes (resource, record_id, position);
 CREATE INDEX changes_parent ON changes (parent_resource, parent_id, position);
+CREATE INDEX changes_old_parent ON changes (parent_resource, old_parent_id, position)
+    WHERE old_parent_id IS NOT NULL;
 CREATE INDEX changes_resource ON changes (resource, position);
 -- Finds a deleted (or renamed) record by the slug it had.
 CREATE INDEX changes_before_slug ON changes (resource, (before->>'slug'), position)
@@ -112,6 +117,8 @@ DECLARE
     v_id     bigint;
     v_parent_resource text;
     v_parent_id bigint;
+    v_parent_key text;
+    v_old_parent_id bigint;
 BEGIN
     IF TG_OP <> 'INSERT' THEN
         v_before := to_jsonb(OLD) - left_out;
@@ -135,20 +142,27 @@ BEGIN
         WHEN 'roles' THEN
             v_id := (v_row->>'id')::bigint;
             v_parent_resource := 'actors';
-            v_parent_id := (v_row->>'actor_id')::bigint;
+            v_parent_key := 'actor_id';
         WHEN 'stances' THEN
             v_id := (v_row->>'id')::bigint;
             v_parent_resource := 'statements';
-            v_parent_id := (v_row->>'statement_id')::bigint;
+            v_parent_key := 'statement_id';
         ELSE
             v_id := (v_row->>'id')::bigint;
     END CASE;
+    IF v_parent_key IS NOT NULL THEN
+        v_parent_id := (v_row->>v_parent_key)::bigint;
+        IF TG_OP = 'UPDATE' AND (v_before->>v_parent_key) IS DISTINCT FROM (v_after->>v_parent_key) THEN
+            v_old_parent_id := (v_before->>v_parent_key)::bigint;
+        END IF;
+    END IF;
     -- Commit order: the lock is held until this transaction ends, so no
     -- other transaction can take a position until this one has committed
     -- (or rolled back). Positions therefore grow in commit order.
     PERFORM pg_advisory_xact_lock(7210434);
-    INSERT INTO changes (resource, record_id, parent_resource, parent_id, op, actor, before, after)
-    VALUES (TG_TABLE_NAME, v_id, v_parent_resource, v_parent_id,
+    INSERT INTO changes (resource, record_id, parent_resource, parent_id, old_parent_id, op, actor,
+                         before, after)
+    VALUES (TG_TABLE_NAME, v_id, v_parent_resource, v_parent_id, v_old_parent_id,
             CASE TG_OP WHEN 'INSERT' THEN 'create' WHEN 'UPDATE' THEN 'update' ELSE 'delete' END,
             coalesce(nullif(current_setting('onrecord.actor', true), ''), 'system'),
             v_before, v_after);

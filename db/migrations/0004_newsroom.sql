@@ -460,3 +460,27 @@ CREATE OR REPLACE FUNCTION onrecord_role_json(r roles) RETURNS json
         'end', onrecord_date_text(r.end_date, r.end_precision),
         'end_precision', CASE WHEN r.end_date IS NOT NULL THEN r.end_precision END,
         'note', r.note);
+
+-- Constraints spanning two fields get names that say what they check, so
+-- the server can name the field at fault when a merge patch breaks one
+-- (server/db.c, constraint_fields).
+ALTER TABLE statements RENAME CONSTRAINT statements_check TO statements_said_by_required;
+ALTER TABLE stances RENAME CONSTRAINT stances_check TO stances_condition_iff_conditional;
+ALTER TABLE roles RENAME CONSTRAINT roles_check2 TO roles_end_not_before_start;
+ALTER TABLE recognitions RENAME CONSTRAINT recognitions_check TO recognitions_state_not_territory;
+ALTER TABLE recognitions RENAME CONSTRAINT recognitions_check1 TO recognitions_withdrawn_not_before;
+ALTER TABLE sources RENAME CONSTRAINT sources_check1 TO sources_relays_not_itself;
+
+-- If-Match may list several entity tags (RFC 9110): the server passes their
+-- versions joined by commas, and any of them matching is enough.
+CREATE OR REPLACE FUNCTION onrecord_check_if_match(p_if_match text, p_version integer) RETURNS void
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF p_if_match IS NULL OR p_if_match = '*' THEN
+        RETURN;
+    END IF;
+    IF NOT (p_version::text = ANY (string_to_array(replace(p_if_match, '"', ''), ','))) THEN
+        RAISE EXCEPTION 'the record has changed: its version is %, not %', p_version, p_if_match
+            USING ERRCODE = 'ORPC0';
+    END IF;
+END $$;

@@ -7,7 +7,8 @@ SELECT onrecord_change_json(c)::text, c.position::text
 FROM changes c
 CROSS JOIN (SELECT onrecord_history_target($1, $2) AS id) t
 WHERE ((c.resource = $1 AND c.record_id = t.id)
-       OR (c.parent_resource = $1 AND c.parent_id = t.id))
+       OR (c.parent_resource = $1 AND c.parent_id = t.id)
+       OR (c.parent_resource = $1 AND c.old_parent_id = t.id))
   AND ($3::bigint IS NULL OR c.position > $3)
 ORDER BY c.position
 LIMIT $4
