@@ -35,7 +35,9 @@ def main():
          '#include "embedded_sql.h"']
     for group in ("queries", "migrations", "seeds", "assets"):
         paths = sorted(groups.get(group, []), key=os.path.basename)
-        names = [os.path.splitext(os.path.basename(p))[0] for p in paths]
+        # Assets keep their extension (openapi.yaml, openapi.json); SQL files don't.
+        names = [os.path.basename(p) if group == "assets" else
+                 os.path.splitext(os.path.basename(p))[0] for p in paths]
         if group == "queries":
             h.append("enum query_id {")
             h += ["    QUERY_%s," % n.upper() for n in names]

@@ -53,7 +53,11 @@ int stances_get(struct request *req, struct response *res);
 /* changes.c */
 int changes_list(struct request *req, struct response *res);
 
-/* health.c: the API document */
+/* docs.c */
 int spec_yaml(struct request *req, struct response *res);
+int spec_json(struct request *req, struct response *res);
+int docs_page(struct request *req, struct response *res);
+int docs_script(struct request *req, struct response *res);
+int docs_license(struct request *req, struct response *res);
 
 #endif

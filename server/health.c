@@ -1,6 +1,6 @@
 /*
  * health.c - liveness (/healthz: the process answers), readiness (/readyz:
- * the database answers too), the index at / and the API document.
+ * the database answers too) and the index at /.
  */
 #include "db.h"
 #include "handlers.h"
@@ -37,25 +37,12 @@ int index_get(struct request *req, struct response *res)
                          "\"description\":\"A database of political statements: who said what, "
                          "when, where it was reported, and which states recognize which "
                          "territories.\","
-                         "\"openapi\":\"/openapi.yaml\","
+                         "\"openapi\":\"/openapi.yaml\",\"openapi_json\":\"/openapi.json\","
+                         "\"docs\":\"/docs\","
                          "\"links\":{\"actors\":\"/v1/actors\",\"statements\":\"/v1/statements\","
                          "\"sources\":\"/v1/sources\",\"outlets\":\"/v1/outlets\","
                          "\"topics\":\"/v1/topics\",\"recognitions\":\"/v1/recognitions\","
                          "\"changes\":\"/v1/changes\",\"stance_stats\":\"/v1/stats/stances\","
                          "\"health\":\"/healthz\",\"ready\":\"/readyz\"}}");
     return 0;
-}
-
-int spec_yaml(struct request *req, struct response *res)
-{
-    if (no_params(req, res))
-        return -1;
-    for (size_t i = 0; i < embedded_assets_count; i++) {
-        if (strcmp(embedded_assets[i].name, "openapi") == 0) {
-            response_json_static(res, 200, embedded_assets[i].text);
-            res->content_type = "application/yaml";
-            return 0;
-        }
-    }
-    return fail(res, PROBLEM_NOT_FOUND, NULL, "the API document was not built in");
 }

@@ -18,6 +18,10 @@ const struct route app_routes[] = {
     {"GET", "/healthz", health_live, PUBLIC, NULL},
     {"GET", "/readyz", health_ready, PUBLIC, NULL},
     {"GET", "/openapi.yaml", spec_yaml, PUBLIC, NULL},
+    {"GET", "/openapi.json", spec_json, PUBLIC, NULL},
+    {"GET", "/docs", docs_page, PUBLIC, NULL},
+    {"GET", "/docs/redoc.standalone.js", docs_script, PUBLIC, NULL},
+    {"GET", "/docs/redoc.LICENSE", docs_license, PUBLIC, NULL},
 
     {"GET", "/v1/actors", actors_list, 0, NULL},
     {"POST", "/v1/actors", write_create, EDITOR, &actors_resource},
