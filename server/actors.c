@@ -9,8 +9,8 @@
 #include "resources.h"
 
 static const char *const actor_kinds[] = {
-    "person", "party", "organization", "government_body", "state", "territory",
-    "international_entity", NULL};
+    "person", "party",     "organization",         "government_body",
+    "state",  "territory", "international_entity", NULL};
 
 static const struct param_spec actor_filters[] = {
     {"kind", PARAM_ENUM, actor_kinds},
@@ -19,7 +19,8 @@ static const struct param_spec actor_filters[] = {
 
 static const enum param_type slug_key[] = {PARAM_SLUG};
 
-static const char *const actor_csv[] = {"slug", "name", "kind", "country", "other_names", "description", NULL};
+static const char *const actor_csv[] = {"slug",        "name",        "kind", "country",
+                                        "other_names", "description", NULL};
 
 static const struct list_spec actors_spec = {
     .query = QUERY_ACTORS_LIST,

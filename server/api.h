@@ -50,24 +50,24 @@ struct request {
 /* Stable problem codes; the table in problem.c gives each its status and title. */
 enum problem_code {
     PROBLEM_NONE = 0,
-    PROBLEM_BAD_PARAMETER,     /* 400: malformed query or path value */
-    PROBLEM_UNKNOWN_PARAMETER, /* 400: query parameter the route does not take */
-    PROBLEM_BAD_CURSOR,        /* 400: cursor not produced by this server */
-    PROBLEM_NOT_FOUND,         /* 404: no such path or record */
-    PROBLEM_METHOD_NOT_ALLOWED,/* 405: path exists, method does not */
-    PROBLEM_MALFORMED_JSON,    /* 400: body is not JSON; line and column given */
-    PROBLEM_UNAUTHORIZED,      /* 401: no key, or an unknown or revoked one */
-    PROBLEM_FORBIDDEN,         /* 403: the key's role may not do this */
-    PROBLEM_CONFLICT,          /* 409: duplicate slug, or still referenced */
-    PROBLEM_PRECONDITION_FAILED, /* 412: If-Match does not match */
-    PROBLEM_BODY_TOO_LARGE,    /* 413 */
+    PROBLEM_BAD_PARAMETER,          /* 400: malformed query or path value */
+    PROBLEM_UNKNOWN_PARAMETER,      /* 400: query parameter the route does not take */
+    PROBLEM_BAD_CURSOR,             /* 400: cursor not produced by this server */
+    PROBLEM_NOT_FOUND,              /* 404: no such path or record */
+    PROBLEM_METHOD_NOT_ALLOWED,     /* 405: path exists, method does not */
+    PROBLEM_MALFORMED_JSON,         /* 400: body is not JSON; line and column given */
+    PROBLEM_UNAUTHORIZED,           /* 401: no key, or an unknown or revoked one */
+    PROBLEM_FORBIDDEN,              /* 403: the key's role may not do this */
+    PROBLEM_CONFLICT,               /* 409: duplicate slug, or still referenced */
+    PROBLEM_PRECONDITION_FAILED,    /* 412: If-Match does not match */
+    PROBLEM_BODY_TOO_LARGE,         /* 413 */
     PROBLEM_UNSUPPORTED_MEDIA_TYPE, /* 415 */
-    PROBLEM_INVALID_BODY,      /* 422: fields listed by JSON pointer */
-    PROBLEM_IDEMPOTENCY_MISMATCH, /* 422: Idempotency-Key reused with another body */
-    PROBLEM_QUERY_TIMEOUT,     /* 503: the query ran past statement_timeout */
-    PROBLEM_URI_TOO_LONG,      /* 414 */
-    PROBLEM_UNAVAILABLE,       /* 503: database unreachable */
-    PROBLEM_INTERNAL,          /* 500: a bug; logged */
+    PROBLEM_INVALID_BODY,           /* 422: fields listed by JSON pointer */
+    PROBLEM_IDEMPOTENCY_MISMATCH,   /* 422: Idempotency-Key reused with another body */
+    PROBLEM_QUERY_TIMEOUT,          /* 503: the query ran past statement_timeout */
+    PROBLEM_URI_TOO_LONG,           /* 414 */
+    PROBLEM_UNAVAILABLE,            /* 503: database unreachable */
+    PROBLEM_INTERNAL,               /* 500: a bug; logged */
     PROBLEM_COUNT
 };
 
@@ -126,8 +126,8 @@ struct response {
     struct header headers[MAX_HEADERS];
     size_t nheaders;
     const char *cache_control; /* static; NULL = the default for the status */
-    struct body_stream stream;  /* set instead of body for streamed responses */
-    struct problem problem; /* set by fail(); rendered by problem_render() */
+    struct body_stream stream; /* set instead of body for streamed responses */
+    struct problem problem;    /* set by fail(); rendered by problem_render() */
 };
 
 /*

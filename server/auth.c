@@ -26,11 +26,11 @@ static bool key_well_formed(const char *key)
 {
     size_t n = strlen(key);
     return n >= 8 && n <= 200 &&
-           strspn(key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~+/=") == n;
+           strspn(key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~+/=") ==
+               n;
 }
 
-int auth_check(struct request *req, struct response *res, enum access need,
-               bool read_requires_key)
+int auth_check(struct request *req, struct response *res, enum access need, bool read_requires_key)
 {
     if (need == ACCESS_PUBLIC || (need == ACCESS_READ && !read_requires_key))
         return 0;
@@ -38,7 +38,8 @@ int auth_check(struct request *req, struct response *res, enum access need,
     if (!h)
         return unauthorized(res, NULL, "this request needs an API key: Authorization: Bearer KEY");
     if (strncasecmp(h, "Bearer ", 7) != 0)
-        return unauthorized(res, "invalid_request", "use the Bearer scheme: Authorization: Bearer KEY");
+        return unauthorized(res, "invalid_request",
+                            "use the Bearer scheme: Authorization: Bearer KEY");
     const char *key = h + 7;
     while (*key == ' ')
         key++;

@@ -16,8 +16,7 @@ enum access { ACCESS_READ = 0, ACCESS_PUBLIC, ACCESS_EDITOR, ACCESS_ADMIN };
  * req->key_name on success. Returns 0, or -1 with 401 (missing, unknown or
  * revoked key; WWW-Authenticate set) or 403 (the key's role is too low).
  */
-int auth_check(struct request *req, struct response *res, enum access need,
-               bool read_requires_key);
+int auth_check(struct request *req, struct response *res, enum access need, bool read_requires_key);
 
 /*
  * Writes a new random key ("ork_" + 43 base64url characters) into out

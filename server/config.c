@@ -44,11 +44,11 @@ static const struct setting settings[] = {
      "1 to log each request to stderr, 0 not to (default 1)"},
     {"ONRECORD_CORS_ORIGINS", "--cors-origins", SETTING_STRING, FIELD(cors_origins), 0, 0,
      "browser origins allowed to call the API: * or a comma-separated list (default: none)"},
-    {"ONRECORD_READ_REQUIRES_KEY", "--read-requires-key", SETTING_BOOL, FIELD(read_requires_key),
-     0, 1, "1 to require an API key for reads too (default 0)"},
+    {"ONRECORD_READ_REQUIRES_KEY", "--read-requires-key", SETTING_BOOL, FIELD(read_requires_key), 0,
+     1, "1 to require an API key for reads too (default 0)"},
 };
 
-static const char *const commands[] = {"serve", "migrate", "seed",    "keys",
+static const char *const commands[] = {"serve",  "migrate", "seed", "keys",
                                        "import", "routes",  "help", "version"};
 
 /* Commands whose remaining arguments are their own, not options. */

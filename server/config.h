@@ -14,11 +14,11 @@ struct config {
     const char *database_url; /* libpq connection string or URI; "" = libpq defaults */
     const char *host;         /* address to listen on */
     long port;
-    long threads;             /* HTTP worker threads, each with one DB connection */
-    long max_connections;     /* open HTTP connections at once */
-    long timeout;             /* seconds an idle HTTP connection is kept */
-    long max_body;            /* bytes in a request body */
-    long statement_timeout;   /* milliseconds a query may run */
+    long threads;           /* HTTP worker threads, each with one DB connection */
+    long max_connections;   /* open HTTP connections at once */
+    long timeout;           /* seconds an idle HTTP connection is kept */
+    long max_body;          /* bytes in a request body */
+    long statement_timeout; /* milliseconds a query may run */
     bool access_log;
     bool read_requires_key;   /* GETs under /v1 need an API key too */
     const char *cors_origins; /* "*", a comma-separated list, or "" (no CORS) */

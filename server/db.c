@@ -40,7 +40,8 @@ static void db_key_create(void)
 void db_configure(const char *database_url, long statement_timeout_ms)
 {
     conninfo = database_url ? database_url : "";
-    snprintf(session_options, sizeof session_options, "-c statement_timeout=%ld -c jit=off -c client_min_messages=warning",
+    snprintf(session_options, sizeof session_options,
+             "-c statement_timeout=%ld -c jit=off -c client_min_messages=warning",
              statement_timeout_ms);
 }
 
@@ -58,8 +59,8 @@ struct db *db_for_thread(void)
 static PGconn *connect_with_options(void)
 {
     /* dbname first: later keywords override what the URI says. */
-    const char *keys[] = {"dbname", "connect_timeout", "application_name", "options",
-                          "client_encoding", NULL};
+    const char *keys[] = {"dbname",  "connect_timeout", "application_name",
+                          "options", "client_encoding", NULL};
     const char *values[] = {conninfo, "3", "onrecord", session_options, "UTF8", NULL};
     return PQconnectdbParams(keys, values, 1);
 }
@@ -84,8 +85,8 @@ static bool db_open(struct db *db)
         goto fail;
     }
     for (size_t i = 0; i < embedded_queries_count; i++) {
-        PGresult *r = PQprepare(db->conn, embedded_queries[i].name, embedded_queries[i].text, 0,
-                                NULL);
+        PGresult *r =
+            PQprepare(db->conn, embedded_queries[i].name, embedded_queries[i].text, 0, NULL);
         bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
         if (!ok)
             fprintf(stderr, "onrecord: preparing %s failed: %s", embedded_queries[i].name,
@@ -171,10 +172,14 @@ static void map_error(enum query_id id, const PGresult *r, struct response *res)
                 problem_add_field(res, detail ? detail : "", "%s", message ? message : "");
         } else if (strcmp(sqlstate, "23503") == 0) {
             fail(res, code, NULL, "the record is still referenced: %s",
-                 detail ? detail : message ? message : "");
+                 detail    ? detail
+                 : message ? message
+                           : "");
         } else if (strcmp(sqlstate, "23505") == 0) {
             fail(res, code, NULL, "a record with this key already exists: %s",
-                 detail ? detail : message ? message : "");
+                 detail    ? detail
+                 : message ? message
+                           : "");
         } else {
             /* Our functions put the field's JSON pointer in DETAIL where they know it. */
             const char *pointer = constraint_pointer(r);
@@ -199,8 +204,8 @@ PGresult *db_query(struct db *db, struct response *res, enum query_id id, int np
         fail(res, PROBLEM_UNAVAILABLE, NULL, "the database cannot be reached; retry shortly");
         return NULL;
     }
-    PGresult *r = PQexecPrepared(db->conn, embedded_queries[id].name, nparams, values, NULL, NULL,
-                                 0);
+    PGresult *r =
+        PQexecPrepared(db->conn, embedded_queries[id].name, nparams, values, NULL, NULL, 0);
     ExecStatusType st = PQresultStatus(r);
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
         return r;
@@ -241,8 +246,8 @@ void response_take_result(struct response *res, int status, PGresult *result, in
 /* Runs a command with parameters; prints the error and returns false on failure. */
 static bool exec_ok(PGconn *conn, const char *sql, int nparams, const char *const *values)
 {
-    PGresult *r = nparams ? PQexecParams(conn, sql, nparams, NULL, values, NULL, NULL, 0)
-                          : PQexec(conn, sql);
+    PGresult *r =
+        nparams ? PQexecParams(conn, sql, nparams, NULL, values, NULL, NULL, 0) : PQexec(conn, sql);
     ExecStatusType st = PQresultStatus(r);
     bool ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
     if (!ok)

@@ -18,7 +18,8 @@
 #define MAX_EXPORTS 8
 static atomic_int running_exports;
 
-struct export {
+struct export
+{
     PGconn *conn;
     PGresult *first; /* the first row, fetched before the status line went out */
     enum export_format format;
@@ -39,7 +40,8 @@ int export_format_of(const struct request *req, struct response *res, enum expor
         else if (strcmp(f, "json") == 0)
             *out = FORMAT_JSON;
         else
-            return fail(res, PROBLEM_BAD_PARAMETER, "format", "format must be one of: json, csv, ndjson");
+            return fail(res, PROBLEM_BAD_PARAMETER, "format",
+                        "format must be one of: json, csv, ndjson");
         return 0;
     }
     const char *accept = req->accept ? req->accept : "";
@@ -190,8 +192,8 @@ int export_start(struct response *res, enum query_id id, int nparams, const char
     if (atomic_fetch_add(&running_exports, 1) >= MAX_EXPORTS) {
         atomic_fetch_sub(&running_exports, 1);
         response_add_header(res, "Retry-After", "5");
-        return fail(res, PROBLEM_UNAVAILABLE, NULL,
-                    "%d exports are running already; retry shortly", MAX_EXPORTS);
+        return fail(res, PROBLEM_UNAVAILABLE, NULL, "%d exports are running already; retry shortly",
+                    MAX_EXPORTS);
     }
     char err[256];
     PGconn *conn = db_connect_plain(err, sizeof err);
@@ -199,7 +201,8 @@ int export_start(struct response *res, enum query_id id, int nparams, const char
         atomic_fetch_sub(&running_exports, 1);
         fprintf(stderr, "onrecord: export connection failed: %s", err);
         response_add_header(res, "Retry-After", "2");
-        return fail(res, PROBLEM_UNAVAILABLE, NULL, "the database cannot be reached; retry shortly");
+        return fail(res, PROBLEM_UNAVAILABLE, NULL,
+                    "the database cannot be reached; retry shortly");
     }
     /* An export lasts as long as the client reads: no statement timeout. */
     PQclear(PQexec(conn, "SET statement_timeout = 0"));
@@ -225,7 +228,8 @@ int export_start(struct response *res, enum query_id id, int nparams, const char
         export_release(ex);
         if (timeout) {
             response_add_header(res, "Retry-After", "5");
-            return fail(res, PROBLEM_QUERY_TIMEOUT, NULL, "the export ran past the statement timeout");
+            return fail(res, PROBLEM_QUERY_TIMEOUT, NULL,
+                        "the export ran past the statement timeout");
         }
         return fail(res, PROBLEM_INTERNAL, NULL, "the export failed; this was logged");
     }

@@ -45,9 +45,9 @@ struct request_state {
     bool read_requires_key;
     long max_body;
     bool too_many_args;
-    bool bad_bytes; /* NUL or control byte in the path or query (raw or %-escaped) */
+    bool bad_bytes;   /* NUL or control byte in the path or query (raw or %-escaped) */
     char bad_arg[64]; /* the query parameter that had one, if known */
-    bool seen;      /* the access handler has been called for this request */
+    bool seen;        /* the access handler has been called for this request */
     bool responded;
     char *path_copy;
     char request_id[MAX_REQUEST_ID_LEN + 1];
@@ -60,7 +60,8 @@ static double elapsed_ms(const struct timespec *since)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - since->tv_sec) * 1e3 + (double)(now.tv_nsec - since->tv_nsec) / 1e6;
+    return (double)(now.tv_sec - since->tv_sec) * 1e3 +
+           (double)(now.tv_nsec - since->tv_nsec) / 1e6;
 }
 
 /* Echo the client's X-Request-Id when it is short and printable; else make one. */
@@ -152,8 +153,8 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
         req->body_len = st->body.len;
     }
     if (st->body_too_large) {
-        fail(res, PROBLEM_BODY_TOO_LARGE, NULL, "the request body is larger than the limit of %ld bytes",
-             st->max_body);
+        fail(res, PROBLEM_BODY_TOO_LARGE, NULL,
+             "the request body is larger than the limit of %ld bytes", st->max_body);
         return;
     }
     if (strlen(url) > MAX_PATH_LEN) {
@@ -187,8 +188,8 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
     char allow[64];
     st->path_copy = xstrdup(url);
     enum route_result found =
-        router_match(app_routes, app_nroutes, method, url, st->path_copy, &route,
-                     req->path_params, &req->npath_params, allow, sizeof allow);
+        router_match(app_routes, app_nroutes, method, url, st->path_copy, &route, req->path_params,
+                     &req->npath_params, allow, sizeof allow);
     if (found == ROUTE_NOT_FOUND) {
         fail(res, PROBLEM_NOT_FOUND, NULL, "no such path; see /openapi.yaml for the API");
         return;
@@ -204,8 +205,8 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
             res->content_type = NULL;
             return;
         }
-        fail(res, PROBLEM_METHOD_NOT_ALLOWED, NULL, "%s is not allowed here; allowed: %s",
-             method, allow);
+        fail(res, PROBLEM_METHOD_NOT_ALLOWED, NULL, "%s is not allowed here; allowed: %s", method,
+             allow);
         return;
     }
     req->db = db_for_thread();
@@ -283,9 +284,8 @@ static enum MHD_Result queue(struct request_state *st, struct MHD_Connection *co
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_data_size,
-                                  void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
 {
     (void)version;
     const struct http_server *server = cls;
@@ -346,8 +346,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     if (!st)
         return;
     if (server->cfg->access_log && st->req.method) {
-        fprintf(stderr, "%s %s %d %.2fms id=%s%s\n", st->req.method, st->req.path,
-                st->res.status, elapsed_ms(&st->started), st->request_id,
+        fprintf(stderr, "%s %s %d %.2fms id=%s%s\n", st->req.method, st->req.path, st->res.status,
+                elapsed_ms(&st->started), st->request_id,
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
     }
     response_reset(&st->res);
@@ -370,19 +370,15 @@ struct http_server *http_start(const struct config *cfg)
     }
     unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
     server->daemon = MHD_start_daemon(
-        flags, (uint16_t)cfg->port, NULL, NULL, on_request, server,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, server,
-        MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
-        MHD_OPTION_END);
+        flags, (uint16_t)cfg->port, NULL, NULL, on_request, server, MHD_OPTION_SOCK_ADDR,
+        (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)cfg->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+        server, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_END);
     if (!server->daemon) {
-        fprintf(stderr, "onrecord: cannot listen on %s:%ld (in use, or not permitted)\n",
-                cfg->host, cfg->port);
+        fprintf(stderr, "onrecord: cannot listen on %s:%ld (in use, or not permitted)\n", cfg->host,
+                cfg->port);
         free(server);
         return NULL;
     }

@@ -34,10 +34,10 @@ static const struct {
     const char *type;
     const struct resource_desc *resource;
 } types[] = {
-    {"actor", &actors_resource},       {"outlet", &outlets_resource},
-    {"topic", &topics_resource},       {"source", &sources_resource},
-    {"role", &roles_resource},         {"statement", &statements_resource},
-    {"stance", &stances_resource},     {"recognition", &recognitions_resource},
+    {"actor", &actors_resource},   {"outlet", &outlets_resource},
+    {"topic", &topics_resource},   {"source", &sources_resource},
+    {"role", &roles_resource},     {"statement", &statements_resource},
+    {"stance", &stances_resource}, {"recognition", &recognitions_resource},
 };
 
 struct import_stats {
@@ -168,7 +168,9 @@ static void write_line(PGconn *conn, const char *file, long line, const char *te
         if (sqlstate && strcmp(sqlstate, "23505") == 0) {
             /* Identical lines were caught by their fingerprint: this is another record. */
             fprintf(stderr, "%s:%ld: a record with this key already exists: %s\n", file, line,
-                    detail ? detail : message ? message : "duplicate");
+                    detail    ? detail
+                    : message ? message
+                              : "duplicate");
             st->rejected++;
         } else {
             fprintf(stderr, "%s:%ld: %s%s%s\n", file, line, message ? message : "rejected",
@@ -200,9 +202,9 @@ int import_main(int argc, char **argv)
             fclose(in);
         return 1;
     }
-    PGresult *p = PQprepare(conn, "import_write",
-                            "SELECT status FROM onrecord_write($1, $2, $3, $4::jsonb, $5, $6, $7)",
-                            7, NULL);
+    PGresult *p =
+        PQprepare(conn, "import_write",
+                  "SELECT status FROM onrecord_write($1, $2, $3, $4::jsonb, $5, $6, $7)", 7, NULL);
     PQclear(PQprepare(conn, "import_seen",
                       "SELECT 1 FROM idempotency_keys WHERE key_name = $1 AND idempotency_key = $2",
                       2, NULL));

@@ -56,16 +56,14 @@ static void sql_forms(const struct list_spec *spec, const char **values,
             snprintf(storage[i], CURSOR_MAX_LEN, "{%s}", values[i]);
             values[i] = storage[i];
         } else if (spec->filters[i].type == PARAM_BOOL) {
-            values[i] = (strcmp(values[i], "1") == 0 || strcmp(values[i], "true") == 0)
-                            ? "true"
-                            : "false";
+            values[i] =
+                (strcmp(values[i], "1") == 0 || strcmp(values[i], "true") == 0) ? "true" : "false";
         }
     }
 }
 
 static int json_page(struct request *req, struct response *res, const struct list_spec *spec,
-                     const struct list_sort *sort, const char **values, size_t nparams,
-                     long limit);
+                     const struct list_sort *sort, const char **values, size_t nparams, long limit);
 
 /* CSV columns of a list that names none: the item's JSON, whole. */
 static const char *const default_columns[] = {"", NULL};
@@ -115,7 +113,7 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
     const char *keys[CURSOR_MAX_KEYS + 1] = {0};
     enum param_type key_types[CURSOR_MAX_KEYS + 1] = {PARAM_TEXT};
     char cursor_storage[CURSOR_MAX_LEN + 1];
-    char (*converted)[CURSOR_MAX_LEN] = NULL;
+    char(*converted)[CURSOR_MAX_LEN] = NULL;
     char limit_text[24];
     long limit = LIST_DEFAULT_LIMIT;
     enum export_format format;
@@ -136,8 +134,8 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
     }
     const char *limit_arg = query_get(req, "limit");
     if (limit_arg && !parse_long(limit_arg, 1, LIST_MAX_LIMIT, &limit))
-        return fail(res, PROBLEM_BAD_PARAMETER, "limit", "limit must be a whole number from 1 to %d",
-                    LIST_MAX_LIMIT);
+        return fail(res, PROBLEM_BAD_PARAMETER, "limit",
+                    "limit must be a whole number from 1 to %d", LIST_MAX_LIMIT);
     const char *cursor = query_get(req, "cursor");
     memcpy(key_types + 1, sort.keys, sort.nkeys * sizeof *key_types);
     if (cursor && (cursor_decode(cursor, key_types, sort.nkeys + 1, cursor_storage, keys) ||
@@ -174,15 +172,13 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
 
 /* One page of a list as {"data": [...], "next_cursor": ...}. */
 static int json_page(struct request *req, struct response *res, const struct list_spec *spec,
-                     const struct list_sort *sort, const char **values, size_t nparams,
-                     long limit)
+                     const struct list_sort *sort, const char **values, size_t nparams, long limit)
 {
     PGresult *r = db_query(req->db, res, sort->query, (int)nparams, values);
     if (!r)
         return -1;
     int rows = PQntuples(r);
-    if (rows == 0 && spec->parent_query != QUERY_COUNT &&
-        check_parent(req, res, spec, values)) {
+    if (rows == 0 && spec->parent_query != QUERY_COUNT && check_parent(req, res, spec, values)) {
         PQclear(r);
         return -1;
     }
@@ -253,8 +249,7 @@ int path_slug(struct request *req, struct response *res, size_t i, const char *n
     return 0;
 }
 
-int path_id(struct request *req, struct response *res, size_t i, const char *name,
-            const char **out)
+int path_id(struct request *req, struct response *res, size_t i, const char *name, const char **out)
 {
     long id;
     if (i >= req->npath_params || !parse_long(req->path_params[i], 1, 9223372036854775807L, &id))

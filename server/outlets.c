@@ -14,7 +14,8 @@ static const struct param_spec outlet_filters[] = {
 
 static const enum param_type slug_key[] = {PARAM_SLUG};
 
-static const char *const outlet_csv[] = {"slug", "name", "country", "state_owned", "url", "note", NULL};
+static const char *const outlet_csv[] = {"slug", "name", "country", "state_owned",
+                                         "url",  "note", NULL};
 
 static const struct list_spec outlets_spec = {
     .query = QUERY_OUTLETS_LIST,

@@ -64,8 +64,8 @@ static bool value_fits(enum param_type type, const char *value, const char *cons
     case PARAM_LIST:
         return is_name_list(value, choices);
     case PARAM_BOOL:
-        return strcmp(value, "1") == 0 || strcmp(value, "0") == 0 ||
-               strcmp(value, "true") == 0 || strcmp(value, "false") == 0;
+        return strcmp(value, "1") == 0 || strcmp(value, "0") == 0 || strcmp(value, "true") == 0 ||
+               strcmp(value, "false") == 0;
     case PARAM_NUMBER: {
         char *end;
         double d = strtod(value, &end);
@@ -111,9 +111,9 @@ static const char *expectation(const struct param_spec *spec, char *scratch, siz
             return "a comma-separated list of field names";
         __attribute__((fallthrough)); /* list the choices */
     case PARAM_ENUM: {
-        size_t used = (size_t)snprintf(scratch, size, "%s",
-                                       spec->type == PARAM_LIST ? "a comma-separated list of: "
-                                                                : "one of: ");
+        size_t used =
+            (size_t)snprintf(scratch, size, "%s",
+                             spec->type == PARAM_LIST ? "a comma-separated list of: " : "one of: ");
         bool first = true;
         for (const char *const *c = spec->choices; c && *c; c++) {
             size_t n = strlen(*c);
@@ -210,8 +210,8 @@ int cursor_encode(const char *const *keys, size_t nkeys, char *out)
     return 0;
 }
 
-int cursor_decode(const char *cursor, const enum param_type *types, size_t nkeys,
-                  char *storage, const char **keys)
+int cursor_decode(const char *cursor, const enum param_type *types, size_t nkeys, char *storage,
+                  const char **keys)
 {
     size_t n = strlen(cursor);
     if (n == 0 || n > CURSOR_MAX_LEN || n % 4 == 1 || nkeys > CURSOR_MAX_KEYS)

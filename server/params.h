@@ -10,16 +10,16 @@
 #include "api.h"
 
 enum param_type {
-    PARAM_SLUG, /* lowercase-words-with-dashes */
-    PARAM_DATE, /* YYYY-MM-DD */
-    PARAM_ID,   /* positive 64-bit integer */
-    PARAM_TEXT, /* free text, 1-200 bytes of UTF-8 */
-    PARAM_ENUM, /* one of spec->choices */
-    PARAM_LANG, /* language tag such as en, ru, pt-BR */
+    PARAM_SLUG,     /* lowercase-words-with-dashes */
+    PARAM_DATE,     /* YYYY-MM-DD */
+    PARAM_ID,       /* positive 64-bit integer */
+    PARAM_TEXT,     /* free text, 1-200 bytes of UTF-8 */
+    PARAM_ENUM,     /* one of spec->choices */
+    PARAM_LANG,     /* language tag such as en, ru, pt-BR */
     PARAM_POSITION, /* non-negative 64-bit integer */
-    PARAM_LIST, /* comma-separated names: choices if given, else lowercase identifiers */
-    PARAM_BOOL, /* 1, 0, true or false */
-    PARAM_NUMBER, /* a finite decimal number (cursor keys such as a rank) */
+    PARAM_LIST,     /* comma-separated names: choices if given, else lowercase identifiers */
+    PARAM_BOOL,     /* 1, 0, true or false */
+    PARAM_NUMBER,   /* a finite decimal number (cursor keys such as a rank) */
 };
 
 struct param_spec {
@@ -55,7 +55,7 @@ int cursor_encode(const char *const *keys, size_t nkeys, char *out);
  * into storage (CURSOR_MAX_LEN + 1 bytes). Returns 0, or -1 for a cursor
  * this server did not produce.
  */
-int cursor_decode(const char *cursor, const enum param_type *types, size_t nkeys,
-                  char *storage, const char **keys);
+int cursor_decode(const char *cursor, const enum param_type *types, size_t nkeys, char *storage,
+                  const char **keys);
 
 #endif

@@ -28,8 +28,7 @@ static const struct {
     [PROBLEM_CONFLICT] = {409, "conflict", "Conflict with the current state"},
     [PROBLEM_PRECONDITION_FAILED] = {412, "precondition-failed", "The record has changed"},
     [PROBLEM_BODY_TOO_LARGE] = {413, "body-too-large", "Request body too large"},
-    [PROBLEM_UNSUPPORTED_MEDIA_TYPE] = {415, "unsupported-media-type",
-                                        "Unsupported content type"},
+    [PROBLEM_UNSUPPORTED_MEDIA_TYPE] = {415, "unsupported-media-type", "Unsupported content type"},
     [PROBLEM_INVALID_BODY] = {422, "invalid-body", "The body has invalid fields"},
     [PROBLEM_IDEMPOTENCY_MISMATCH] = {422, "idempotency-key-reused",
                                       "Idempotency-Key reused with a different request"},
@@ -107,10 +106,9 @@ void problem_render(struct response *res, const char *instance, const char *requ
     if (res->problem.nerrors) {
         json_t *list = json_array();
         for (size_t i = 0; i < res->problem.nerrors; i++)
-            json_array_append_new(list, json_pack("{s:o,s:o}", "pointer",
-                                                  safe_string(res->problem.errors[i].pointer),
-                                                  "detail",
-                                                  safe_string(res->problem.errors[i].reason)));
+            json_array_append_new(
+                list, json_pack("{s:o,s:o}", "pointer", safe_string(res->problem.errors[i].pointer),
+                                "detail", safe_string(res->problem.errors[i].reason)));
         json_object_set_new(doc, "errors", list);
     }
     if (res->problem.line > 0) {

@@ -19,7 +19,15 @@ static const struct param_spec recognition_filters[RECOGNITION_FILTER_COUNT] = {
 
 static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};
 
-static const char *const recognition_csv[] = {"id", "state.slug", "territory.slug", "recognized_on", "recognized_precision", "withdrawn_on", "withdrawn_precision", "note", NULL};
+static const char *const recognition_csv[] = {"id",
+                                              "state.slug",
+                                              "territory.slug",
+                                              "recognized_on",
+                                              "recognized_precision",
+                                              "withdrawn_on",
+                                              "withdrawn_precision",
+                                              "note",
+                                              NULL};
 
 static const struct list_spec recognitions_spec = {
     .query = QUERY_RECOGNITIONS_LIST,

@@ -116,8 +116,8 @@ bool accepts_gzip(const char *accept_encoding)
 
 static bool compressible(const char *content_type)
 {
-    return content_type &&
-           (strncmp(content_type, "application/", 12) == 0 || strncmp(content_type, "text/", 5) == 0);
+    return content_type && (strncmp(content_type, "application/", 12) == 0 ||
+                            strncmp(content_type, "text/", 5) == 0);
 }
 
 /* Gzips the body in place; false (body untouched) when it would not shrink. */
@@ -219,10 +219,10 @@ static const char *set_etag(const struct request *req, struct response *res)
     return res->headers[res->nheaders - 1].value;
 }
 
-void respond_finish(const struct request *req, struct response *res,
-                    const struct cors_config *cors)
+void respond_finish(const struct request *req, struct response *res, const struct cors_config *cors)
 {
-    bool read = req->method && (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0);
+    bool read =
+        req->method && (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0);
     bool ok = res->status >= 200 && res->status < 300;
     bool has_body = res->body && res->len > 0 && !res->stream.read;
     bool vary_encoding = false;

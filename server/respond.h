@@ -13,7 +13,7 @@ struct cors_config {
 };
 
 /* The methods and headers a browser may use, for preflight answers. */
-#define CORS_ALLOW_HEADERS \
+#define CORS_ALLOW_HEADERS                                                                         \
     "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, X-Request-Id"
 #define CORS_EXPOSE_HEADERS "ETag, Link, Location, Retry-After, X-Request-Id"
 

@@ -12,8 +12,7 @@
  * Matches one pattern against a path. Placeholders capture a whole,
  * non-empty segment. Returns the number of captured parameters, or -1.
  */
-static int match_pattern(const char *pattern, const char *path, char *scratch,
-                         const char **params)
+static int match_pattern(const char *pattern, const char *path, char *scratch, const char **params)
 {
     const char *p = pattern, *s = path;
     size_t n = 0;
@@ -54,8 +53,7 @@ static void allow_add(char *allow, size_t size, const char *method)
 
 enum route_result router_match(const struct route *routes, size_t nroutes, const char *method,
                                const char *path, char *scratch, const struct route **match,
-                               const char **params, size_t *nparams, char *allow,
-                               size_t allow_size)
+                               const char **params, size_t *nparams, char *allow, size_t allow_size)
 {
     bool path_known = false;
     if (allow_size)

@@ -8,8 +8,8 @@
 #include "write.h"
 
 static const char *const source_kinds[] = {
-    "article", "interview", "press_release", "telegram_post", "website_post",
-    "news_agency_report", "reference", NULL};
+    "article",      "interview",          "press_release", "telegram_post",
+    "website_post", "news_agency_report", "reference",     NULL};
 
 static const struct param_spec source_filters[] = {
     {"outlet", PARAM_SLUG, NULL},
@@ -19,7 +19,9 @@ static const struct param_spec source_filters[] = {
 
 static const enum param_type id_key[] = {PARAM_ID};
 
-static const char *const source_csv[] = {"id", "title", "url", "outlet.slug", "published_on", "published_precision", "language", "kind", "relays.id", "note", NULL};
+static const char *const source_csv[] = {
+    "id",   "title",     "url",  "outlet.slug", "published_on", "published_precision", "language",
+    "kind", "relays.id", "note", NULL};
 
 static const struct list_spec sources_spec = {
     .query = QUERY_SOURCES_LIST,

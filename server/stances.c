@@ -13,8 +13,7 @@
 static const char *const positions[] = {"supports", "opposes", "conditional", "neutral", NULL};
 
 /* A condition goes with "conditional", and only with it. */
-static void stance_rules(const json_t *obj, const char *pointer, bool patch,
-                         struct response *res)
+static void stance_rules(const json_t *obj, const char *pointer, bool patch, struct response *res)
 {
     const char *position = json_string_value(json_object_get(obj, "position"));
     const json_t *condition = json_object_get(obj, "condition");
@@ -37,8 +36,7 @@ static const struct field_spec stance_in_statement_fields[] = {
     {.name = "note", .type = FIELD_TEXT, .max_len = 5000},
 };
 
-const struct object_spec stance_in_statement_body = {stance_in_statement_fields, 4,
-                                                     stance_rules};
+const struct object_spec stance_in_statement_body = {stance_in_statement_fields, 4, stance_rules};
 
 static const struct field_spec stance_fields[] = {
     {.name = "statement", .type = FIELD_ID, .required = true},

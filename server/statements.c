@@ -41,9 +41,9 @@ static const struct list_sort statement_sorts[] = {
 };
 
 static const char *const statement_csv[] = {
-    "id",      "said_on", "said_precision", "actor.slug", "actor.name", "attribution", "kind",
-    "status",  "language", "context",       "summary",    "reports",    "stances",     "score",
-    "highlight", NULL};
+    "id",      "said_on", "said_precision", "actor.slug", "actor.name", "attribution",
+    "kind",    "status",  "language",       "context",    "summary",    "reports",
+    "stances", "score",   "highlight",      NULL};
 
 static const struct list_spec statements_spec = {
     .filters = statement_filters,
@@ -99,10 +99,15 @@ static const struct field_spec statement_fields[] = {
     {.name = "note", .type = FIELD_TEXT, .max_len = 5000},
     {.name = "status", .type = FIELD_ENUM, .choices = statuses},
     {.name = "status_note", .type = FIELD_TEXT, .max_len = 2000},
-    {.name = "reports", .type = FIELD_OBJECT_ARRAY, .required = true, .items = &report_body,
+    {.name = "reports",
+     .type = FIELD_OBJECT_ARRAY,
+     .required = true,
+     .items = &report_body,
      .min_items = 1,
      .max_len = 50},
-    {.name = "stances", .type = FIELD_OBJECT_ARRAY, .items = &stance_in_statement_body,
+    {.name = "stances",
+     .type = FIELD_OBJECT_ARRAY,
+     .items = &stance_in_statement_body,
      .max_len = 50},
 };
 

@@ -12,7 +12,9 @@ static const enum param_type slug_key[] = {PARAM_SLUG};
 static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};
 
 static const char *const topic_csv[] = {"slug", "proposition", "description", NULL};
-static const char *const stance_csv[] = {"statement_id", "said_on", "said_precision", "actor.slug", "attribution", "position", "condition", "summary", NULL};
+static const char *const stance_csv[] = {"statement_id", "said_on",     "said_precision",
+                                         "actor.slug",   "attribution", "position",
+                                         "condition",    "summary",     NULL};
 
 static const struct list_spec topics_spec = {
     .query = QUERY_TOPICS_LIST,
@@ -24,8 +26,14 @@ static const struct list_spec topics_spec = {
     .csv_columns = topic_csv,
 };
 
-enum { STANCE_FILTER_TOPIC, STANCE_FILTER_POSITION, STANCE_FILTER_ACTOR, STANCE_FILTER_FROM,
-       STANCE_FILTER_TO, STANCE_FILTER_COUNT };
+enum {
+    STANCE_FILTER_TOPIC,
+    STANCE_FILTER_POSITION,
+    STANCE_FILTER_ACTOR,
+    STANCE_FILTER_FROM,
+    STANCE_FILTER_TO,
+    STANCE_FILTER_COUNT
+};
 
 static const struct param_spec stance_filters[STANCE_FILTER_COUNT] = {
     [STANCE_FILTER_TOPIC] = {"topic", PARAM_SLUG, NULL},
@@ -88,8 +96,8 @@ static const struct param_spec timeline_filters[TIMELINE_FILTER_COUNT] = {
 
 static const enum param_type speaker_key[] = {PARAM_TEXT};
 static const char *const timeline_csv[] = {
-    "actor.slug", "attribution", "first_said_on", "last_said_on", "current_position", "stances",
-    NULL};
+    "actor.slug", "attribution", "first_said_on", "last_said_on", "current_position",
+    "stances",    NULL};
 
 /* Speakers in the order they first took a stance; the key is "first date|speaker". */
 static const struct list_spec topic_timeline_spec = {

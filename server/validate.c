@@ -46,7 +46,8 @@ json_t *body_parse(const struct request *req, struct response *res, bool patch)
         return NULL;
     }
     json_error_t error;
-    json_t *doc = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &error);
+    json_t *doc =
+        json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &error);
     if (!doc) {
         fail(res, PROBLEM_MALFORMED_JSON, NULL, "malformed JSON at line %d, column %d: %s",
              error.line, error.column, error.text);
@@ -142,8 +143,9 @@ static void check_value(const json_t *v, const struct field_spec *f, bool patch,
         return;
     case FIELD_SLUG:
         if (string_ok(v, 100, ptr, res) && !is_slug(s))
-            problem_add_field(res, ptr, "must be a slug: lowercase letters and digits joined by "
-                                        "single dashes");
+            problem_add_field(res, ptr,
+                              "must be a slug: lowercase letters and digits joined by "
+                              "single dashes");
         return;
     case FIELD_PARTIAL_DATE:
         if (string_ok(v, 10, ptr, res) && !is_partial_date(s))
@@ -240,7 +242,8 @@ static void check_object(const json_t *obj, const struct object_spec *spec, bool
     const char *key;
     const json_t *value;
     char ptr[96];
-    json_object_foreach((json_t *)obj, key, value) {
+    json_object_foreach((json_t *)obj, key, value)
+    {
         size_t i = 0;
         while (i < spec->nfields && strcmp(spec->fields[i].name, key) != 0)
             i++;

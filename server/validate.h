@@ -33,10 +33,10 @@ struct field_spec {
     const char *name;
     enum field_type type;
     bool required;
-    size_t max_len;              /* strings: bytes; arrays: items (0 = default) */
-    const char *const *choices;  /* FIELD_ENUM: NULL-terminated */
+    size_t max_len;             /* strings: bytes; arrays: items (0 = default) */
+    const char *const *choices; /* FIELD_ENUM: NULL-terminated */
     const struct object_spec *items;
-    size_t min_items;            /* arrays, on create */
+    size_t min_items; /* arrays, on create */
 };
 
 struct object_spec {

@@ -13,12 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_TARGET 160
 #define MAX_IDEMPOTENCY_KEY 200
 
-/* The record's key as onrecord_write takes it: "alan-gagloev", "15", "15/topic-slug". */
-static int target_of(struct request *req, struct response *res, const struct resource_desc *rd,
-                     char *out)
+int write_target(struct request *req, struct response *res, const struct resource_desc *rd,
+                 char *out)
 {
     out[0] = '\0';
     for (size_t i = 0; i < rd->npath && i < req->npath_params; i++) {
@@ -30,7 +28,7 @@ static int target_of(struct request *req, struct response *res, const struct res
                         is_id ? "a positive whole number"
                               : "a slug such as alan-gagloev (lowercase letters, digits, dashes)");
         size_t used = strlen(out);
-        snprintf(out + used, MAX_TARGET - used, "%s%s", i ? "/" : "", p);
+        snprintf(out + used, WRITE_TARGET_MAX - used, "%s%s", i ? "/" : "", p);
     }
     return 0;
 }
@@ -75,8 +73,8 @@ static const char *if_match_value(const char *header, char *out, size_t size)
         bool version = digits > 0 && digits <= 10 && (digits == n || tag[digits] == '.');
         if (weak || !version || used + digits + 2 >= size)
             continue;
-        used += (size_t)snprintf(out + used, size - used, "%s%.*s", used ? "," : "", (int)digits,
-                                 tag);
+        used +=
+            (size_t)snprintf(out + used, size - used, "%s%.*s", used ? "," : "", (int)digits, tag);
     }
     return used ? out : "-";
 }
@@ -120,8 +118,8 @@ static int run_write(struct request *req, struct response *res, const char *op,
 }
 
 /* Parses and validates the body; returns its compact JSON text (caller frees) or NULL. */
-static char *valid_body(struct request *req, struct response *res,
-                        const struct resource_desc *rd, bool patch)
+static char *valid_body(struct request *req, struct response *res, const struct resource_desc *rd,
+                        bool patch)
 {
     json_t *doc = body_parse(req, res, patch);
     if (!doc)
@@ -139,8 +137,8 @@ int write_create(struct request *req, struct response *res)
     if (no_params(req, res))
         return -1;
     const char *key = req->idempotency_key;
-    if (key && (strlen(key) == 0 || strlen(key) > MAX_IDEMPOTENCY_KEY ||
-                !is_utf8(key, strlen(key))))
+    if (key &&
+        (strlen(key) == 0 || strlen(key) > MAX_IDEMPOTENCY_KEY || !is_utf8(key, strlen(key))))
         return fail(res, PROBLEM_BAD_PARAMETER, "Idempotency-Key",
                     "Idempotency-Key must be 1 to %d bytes", MAX_IDEMPOTENCY_KEY);
     char *body = valid_body(req, res, rd, false);
@@ -154,8 +152,8 @@ int write_create(struct request *req, struct response *res)
 int write_update(struct request *req, struct response *res)
 {
     const struct resource_desc *rd = req->route_data;
-    char target[MAX_TARGET];
-    if (no_params(req, res) || target_of(req, res, rd, target))
+    char target[WRITE_TARGET_MAX];
+    if (no_params(req, res) || write_target(req, res, rd, target))
         return -1;
     char *body = valid_body(req, res, rd, true);
     if (!body)
@@ -168,39 +166,8 @@ int write_update(struct request *req, struct response *res)
 int write_delete(struct request *req, struct response *res)
 {
     const struct resource_desc *rd = req->route_data;
-    char target[MAX_TARGET];
-    if (no_params(req, res) || target_of(req, res, rd, target))
+    char target[WRITE_TARGET_MAX];
+    if (no_params(req, res) || write_target(req, res, rd, target))
         return -1;
     return run_write(req, res, "delete", rd, target, NULL);
-}
-
-static const struct param_spec history_filters[] = {
-    {"resource", PARAM_TEXT, NULL},
-    {"target", PARAM_TEXT, NULL},
-};
-static const enum param_type position_key[] = {PARAM_ID};
-
-static const char *const change_csv[] = {"position", "resource", "id", "op", "actor", "changed_at", "before", "after", NULL};
-
-static const struct list_spec history_spec = {
-    .query = QUERY_HISTORY,
-    .filters = history_filters,
-    .nfilters = 2,
-    .keys = position_key,
-    .nkeys = 1,
-    .parent_query = QUERY_HISTORY_TARGET,
-    .parent_filter = 0,
-    .parent_nparams = 2,
-    .parent_name = "record",
-    .csv_columns = change_csv,
-};
-
-int write_history(struct request *req, struct response *res)
-{
-    const struct resource_desc *rd = req->route_data;
-    char target[MAX_TARGET];
-    if (target_of(req, res, rd, target))
-        return -1;
-    const char *preset[2] = {rd->name, target};
-    return list_respond(req, res, &history_spec, preset);
 }

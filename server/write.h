@@ -29,12 +29,20 @@ int write_create(struct request *req, struct response *res);
 int write_update(struct request *req, struct response *res);
 /* DELETE /v1/<resource>/<key>: 204. */
 int write_delete(struct request *req, struct response *res);
-/* GET /v1/<resource>/<key>/history: the record's changes, oldest first. */
+/* GET /v1/<resource>/<key>/history (changes.c): the record's changes, oldest first. */
 int write_history(struct request *req, struct response *res);
+
+/*
+ * The record's key from the path as onrecord_write and history take it:
+ * "alan-gagloev", "15", "15/topic-slug" (out: at least WRITE_TARGET_MAX
+ * bytes). Returns 0, or -1 with a 400 problem naming the bad path part.
+ */
+#define WRITE_TARGET_MAX 160
+int write_target(struct request *req, struct response *res, const struct resource_desc *rd,
+                 char *out);
 
 /* The resources (declared in their own files). */
 extern const struct resource_desc actors_resource, roles_resource, outlets_resource,
-    sources_resource, statements_resource, topics_resource, stances_resource,
-    recognitions_resource;
+    sources_resource, statements_resource, topics_resource, stances_resource, recognitions_resource;
 
 #endif

@@ -21,6 +21,8 @@ import urllib.parse
 
 import pytest
 
+import conformance
+
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 BASE_URL = os.environ.get("ONRECORD_URL", "http://127.0.0.1:8080").rstrip("/")
@@ -80,6 +82,7 @@ def fetch(path, method="GET", headers=None, body=None, conn=None):
         c.request(method, path, body=body, headers=headers or {})
         r = c.getresponse()
         raw = r.read()
+        conformance.check(method, path, r.status, r.headers, raw)  # AssertionError if not per spec
         return Response(r.status, r.headers, raw)
     finally:
         if own:
@@ -155,6 +158,7 @@ def raw_request(data, timeout=TIMEOUT):
     status = None
     if head.startswith(b"HTTP/1."):
         status = int(head.split(b" ")[1])
+    conformance.check_raw(data, status, head, rest)  # AssertionError if not per spec
     return status, head, rest
 
 

@@ -12,6 +12,7 @@ import http.client
 import itertools
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -68,11 +69,21 @@ def delete(path, key, **kw):
     return call("DELETE", path, None, key, **kw)
 
 
-def etag_version(r):
-    """The version in an ETag header: '"3"' -> 3."""
+RECORD_ETAG = re.compile(r'^"([1-9][0-9]*)\.([0-9a-f]{16})"$')
+
+
+def etag_parts(r):
+    """A record's strong ETag, '"3.9f2c04e1a7b3d655"' -> (3, '9f2c04e1a7b3d655'): the
+    version (what If-Match compares) and a hash of the representation."""
     tag = r.header("ETag")
-    assert tag and tag.startswith('"') and tag.endswith('"'), tag
-    return int(tag[1:-1])
+    m = RECORD_ETAG.match(tag or "")
+    assert m, "not a record ETag \"<version>.<16 hex>\": %r" % (tag,)
+    return int(m.group(1)), m.group(2)
+
+
+def etag_version(r):
+    """The version in a record's ETag header: '"3.9f2c04e1a7b3d655"' -> 3."""
+    return etag_parts(r)[0]
 
 
 def pointers(r):
