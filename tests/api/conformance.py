@@ -23,12 +23,16 @@ received is what the OpenAPI document promises:
 304 and 204 answers and HEAD answers have no body to check. A request that
 matches no operation (no path, or a path without that method: 404, 405,
 OPTIONS) is checked only for being a problem document (errors) or an
-OPTIONS answer with `Allow`. Raw-socket answers that the HTTP library made
-itself, before the application saw the request (malformed HTTP: they carry
-no X-Request-Id), are not checked.
+OPTIONS answer with `Allow`. Answers that the HTTP library made itself,
+before the application saw the request (malformed HTTP, a header section
+over the limit: a bare 400, 431 or 505 without X-Request-Id or problem
+document, as the spec's "Errors" section says), are not checked.
 
 A failure raises AssertionError, in the test that made the request.
 ONRECORD_SKIP_CONFORMANCE=1 turns the checks off (for debugging only).
+ONRECORD_CONFORMANCE_LOG=FILE appends "operationId status media-type" for
+each checked answer to FILE, to see which documented answers the suite
+exercises.
 """
 import gzip
 import json
@@ -47,8 +51,12 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 JSON_MEDIA = re.compile(r"^application/(?:[a-z0-9.+-]+\+)?json$")
 PROBLEM_MEDIA = "application/problem+json"
 NDJSON_MEDIA = "application/x-ndjson"
+# Answers the HTTP library (libmicrohttpd) makes itself, before the API sees
+# the request: malformed HTTP, a header section too large, HTTP/2.0 ... They
+# have no X-Request-Id and no problem document (the spec's "Errors" says so).
+HTTP_LAYER_STATUSES = {400, 413, 414, 431, 505}
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _state = {}
 
 
@@ -114,14 +122,19 @@ def validation_errors(instance, schema, doc=None):
     return [best] + [e for e in errors if e is not best]
 
 
+def _short(text, n=300):
+    return text if len(text) <= n else text[:n] + "..."
+
+
 def describe(error):
+    """One line: where in the instance, what failed (the deepest likely cause first)."""
+    while error.context:
+        error = jsonschema.exceptions.best_match(error.context)
     where = "/".join(str(p) for p in error.absolute_path)
-    text = "at /%s: %s" % (where, error.message)
-    if error.context:
-        sub = jsonschema.exceptions.best_match(error.context)
-        text += " (e.g. at /%s: %s)" % ("/".join(str(p) for p in sub.absolute_path),
-                                         sub.message)
-    return text[:1500]
+    schema_at = "/".join(str(p) for p in error.absolute_schema_path)
+    return "at /%s: %s %s failed: %s [schema: %s]" % (
+        where, error.validator, _short(repr(error.validator_value), 100), _short(error.message),
+        _short(schema_at, 200))
 
 
 # ---------------------------------------------------------------- operations
@@ -243,6 +256,19 @@ def _check_headers(response, headers, fail):
                 fail("header %s: %r %s" % (name, value, describe(errors[0])))
 
 
+# Headers every answer may carry, checked also where no operation applies
+# (404 for no path, 405, OPTIONS): name -> required.
+GLOBAL_HEADERS = {"X-Request-Id": True, "Access-Control-Allow-Origin": False,
+                  "Access-Control-Expose-Headers": False, "Vary": False}
+
+
+def _check_global_headers(headers, fail):
+    declared = spec().get("components", {}).get("headers", {})
+    _check_headers({"headers": {name: dict(deref(declared[name]), required=required)
+                                for name, required in GLOBAL_HEADERS.items()
+                                if name in declared}}, headers, fail)
+
+
 def _list_item_schema(response):
     """The schema of data[] items of the response's application/json list."""
     content = response.get("content") or {}
@@ -306,12 +332,12 @@ def _check_problem(status, headers, body, method, fail):
     if media_type != PROBLEM_MEDIA:
         fail("an error must be %s, not %r" % (PROBLEM_MEDIA, headers.get("Content-Type")))
         return
+    if status == 405 and "Allow" not in headers:
+        fail("a 405 must carry Allow")
     if method == "HEAD" or not body:
         return
     problem = {"$ref": "#/components/schemas/Problem"}
     _check_body({}, media_type, {"schema": problem}, body, headers, fail)
-    if status == 405 and "Allow" not in headers:
-        fail("a 405 must carry Allow")
 
 
 def check(method, path, status, headers, body, *, request_headers=None):
@@ -323,6 +349,9 @@ def check(method, path, status, headers, body, *, request_headers=None):
         path = path.decode("latin-1")
     headers = _Headers(headers)
     body = body or b""
+    if (status in HTTP_LAYER_STATUSES and "X-Request-Id" not in headers
+            and _media(headers.get("Content-Type")) != PROBLEM_MEDIA):
+        return  # answered by the HTTP library, not by the API
     problems = []
     template, operation = find_operation(method, path)
     where = "%s %s -> %s" % (method, path[:200], status)
@@ -331,6 +360,7 @@ def check(method, path, status, headers, body, *, request_headers=None):
         problems.append(message)
 
     if operation is None:
+        _check_global_headers(headers, fail)
         if status >= 400:
             _check_problem(status, headers, body, method, fail)
         elif method == "OPTIONS" and template is not None and status == 204:
@@ -364,6 +394,11 @@ def check(method, path, status, headers, body, *, request_headers=None):
             elif method != "HEAD" and status not in (204, 304):
                 media = next(v for m, v in content.items() if m.lower() == media_type)
                 _check_body(response, media_type, deref(media), body, headers, fail)
+    log = os.environ.get("ONRECORD_CONFORMANCE_LOG")
+    if log:
+        with _lock, open(log, "a", encoding="utf-8") as f:
+            f.write("%s %s %s %s\n" % (method, (operation or {}).get("operationId", "-"), status,
+                                         _media(headers.get("Content-Type")) or "-"))
     if problems:
         raise AssertionError("response does not conform to api-spec/openapi.yaml: %s:\n  %s"
                              % (where, "\n  ".join(problems)))
@@ -402,8 +437,6 @@ def check_raw(request, status, head, body):
         if sep:
             headers.append((name.strip().decode("latin-1"), value.strip().decode("latin-1")))
     h = _Headers(headers)
-    if "X-Request-Id" not in h:
-        return  # answered by the HTTP library itself (malformed HTTP)
     if "chunked" in (h.get("Transfer-Encoding") or "").lower():
         body = _dechunk(body)
         if body is None:
