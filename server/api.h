@@ -126,6 +126,7 @@ struct response {
     struct header headers[MAX_HEADERS];
     size_t nheaders;
     const char *cache_control; /* static; NULL = the default for the status */
+    bool vary_accept;          /* the body depended on Accept (lists: CSV, NDJSON) */
     struct body_stream stream; /* set instead of body for streamed responses */
     struct problem problem;    /* set by fail(); rendered by problem_render() */
 };

@@ -122,6 +122,7 @@ static const struct {
     {"ORRF0", PROBLEM_INVALID_BODY},
     {"ORPC0", PROBLEM_PRECONDITION_FAILED},
     {"ORIK0", PROBLEM_IDEMPOTENCY_MISMATCH},
+    {"ORBP0", PROBLEM_BAD_PARAMETER}, /* DETAIL names the parameter */
     {"23505", PROBLEM_CONFLICT},      /* unique_violation: duplicate slug */
     {"23503", PROBLEM_CONFLICT},      /* foreign_key_violation: still referenced */
     {"23514", PROBLEM_INVALID_BODY},  /* check_violation */
@@ -167,7 +168,8 @@ static void map_error(enum query_id id, const PGresult *r, struct response *res)
             response_add_header(res, "Retry-After", "5");
             fail(res, code, NULL, "the query ran longer than the statement timeout; narrow it");
         } else if (ours) {
-            fail(res, code, NULL, "%s", message ? message : "rejected");
+            fail(res, code, code == PROBLEM_BAD_PARAMETER ? detail : NULL, "%s",
+                 message ? message : "rejected");
             if (code == PROBLEM_INVALID_BODY)
                 problem_add_field(res, detail ? detail : "", "%s", message ? message : "");
         } else if (strcmp(sqlstate, "23503") == 0) {

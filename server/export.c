@@ -44,12 +44,43 @@ int export_format_of(const struct request *req, struct response *res, enum expor
                         "format must be one of: json, csv, ndjson");
         return 0;
     }
-    const char *accept = req->accept ? req->accept : "";
-    if (strstr(accept, "text/csv"))
-        *out = FORMAT_CSV;
-    else if (strstr(accept, "application/x-ndjson") || strstr(accept, "application/ndjson"))
-        *out = FORMAT_NDJSON;
-    else
+    *out = FORMAT_JSON;
+    if (!req->accept)
+        return 0;
+    /* The listed type with the highest q wins; JSON on ties and by default. */
+    double best = 0;
+    for (const char *p = req->accept; *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t n = strcspn(p, ",");
+        char item[96];
+        snprintf(item, sizeof item, "%.*s", (int)(n < sizeof item ? n : sizeof item - 1), p);
+        p += n;
+        double q = 1;
+        char *semi = strchr(item, ';');
+        if (semi) {
+            const char *qs = strstr(semi, "q=");
+            q = qs ? strtod(qs + 2, NULL) : 1;
+            *semi = '\0';
+        }
+        for (char *e = item + strlen(item); e > item && e[-1] == ' ';)
+            *--e = '\0';
+        enum export_format f;
+        if (strcmp(item, "text/csv") == 0)
+            f = FORMAT_CSV;
+        else if (strcmp(item, "application/x-ndjson") == 0 || strcmp(item, "application/ndjson") == 0)
+            f = FORMAT_NDJSON;
+        else if (strcmp(item, "application/json") == 0 || strcmp(item, "*/*") == 0 ||
+                 strcmp(item, "application/*") == 0)
+            f = FORMAT_JSON;
+        else
+            continue;
+        if (q > best || (q == best && f == FORMAT_JSON && q > 0)) {
+            best = q;
+            *out = f;
+        }
+    }
+    if (best <= 0)
         *out = FORMAT_JSON;
     return 0;
 }
@@ -106,7 +137,7 @@ static void csv_row(struct export *ex, const char *text, size_t len)
         } else if (json_is_true(v) || json_is_false(v)) {
             buf_puts(&ex->pending, json_is_true(v) ? "true" : "false");
         } else {
-            char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+            char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
             if (s) {
                 csv_field(&ex->pending, s, strlen(s));
                 free(s);

@@ -13,6 +13,7 @@ int health_live(struct request *req, struct response *res)
     if (no_params(req, res))
         return -1;
     response_json_static(res, 200, "{\"status\":\"ok\"}");
+    res->cache_control = "no-store";
     return 0;
 }
 
@@ -25,6 +26,7 @@ int health_ready(struct request *req, struct response *res)
         return -1;
     PQclear(r);
     response_json_static(res, 200, "{\"status\":\"ready\",\"database\":\"ok\"}");
+    res->cache_control = "no-store";
     return 0;
 }
 

@@ -119,6 +119,7 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
     enum export_format format;
     struct list_sort sort;
 
+    res->vary_accept = true;
     if (params_read(req, res, spec->filters, spec->nfilters,
                     spec->nsorts ? sorted_list_extra : list_extra, values) ||
         export_format_of(req, res, &format) || choose_sort(req, res, spec, &sort))

@@ -169,7 +169,8 @@ static bool origin_allowed(const struct cors_config *cors, const char *origin)
 static void add_cors(const struct request *req, struct response *res,
                      const struct cors_config *cors)
 {
-    if (!origin_allowed(cors, req->origin))
+    /* A preflight answer has its CORS headers already. */
+    if (!origin_allowed(cors, req->origin) || find_header(res, "Access-Control-Allow-Origin"))
         return;
     bool any = strcmp(cors->origins, "*") == 0;
     response_add_header(res, "Access-Control-Allow-Origin", any ? "*" : req->origin);
@@ -250,10 +251,14 @@ void respond_finish(const struct request *req, struct response *res, const struc
             response_add_header(res, "Content-Encoding", "gzip");
     }
     bool cors_on = cors && cors->origins && cors->origins[0] && strcmp(cors->origins, "*") != 0;
-    if (vary_encoding || cors_on)
-        response_add_header(res, "Vary",
-                            vary_encoding && cors_on ? "Accept-Encoding, Origin"
-                            : vary_encoding          ? "Accept-Encoding"
-                                                     : "Origin");
+    char vary[48] = "";
+    if (res->vary_accept)
+        strcat(vary, "Accept");
+    if (vary_encoding)
+        strcat(vary, vary[0] ? ", Accept-Encoding" : "Accept-Encoding");
+    if (cors_on)
+        strcat(vary, vary[0] ? ", Origin" : "Origin");
+    if (vary[0])
+        response_add_header(res, "Vary", vary);
     add_cors(req, res, cors);
 }

@@ -12,6 +12,11 @@
 static const char *const positions[] = {"supports", "opposes", "conditional", "neutral", NULL};
 static const char *const statuses[] = {"published", "disputed", "retracted", NULL};
 static const char *const embeds[] = {"actor", "reports", "stances", NULL};
+/* The keys a statement list item can have, for fields=. */
+static const char *const item_keys[] = {
+    "id",      "actor",   "attribution", "said_on", "said_precision", "kind",      "status",
+    "language", "context", "summary",    "reports", "stances",        "score",     "highlight",
+    NULL};
 
 /* Order matters: it is the order of the list query's SQL parameters. */
 static const struct param_spec statement_filters[STATEMENT_FILTER_COUNT] = {
@@ -26,7 +31,7 @@ static const struct param_spec statement_filters[STATEMENT_FILTER_COUNT] = {
     [STATEMENT_FILTER_Q] = {"q", PARAM_TEXT, NULL},
     [STATEMENT_FILTER_STATUS] = {"status", PARAM_ENUM, statuses},
     [STATEMENT_FILTER_INCLUDE] = {"include", PARAM_LIST, embeds},
-    [STATEMENT_FILTER_FIELDS] = {"fields", PARAM_LIST, NULL},
+    [STATEMENT_FILTER_FIELDS] = {"fields", PARAM_LIST, item_keys},
     [STATEMENT_FILTER_HIGHLIGHT] = {"highlight", PARAM_BOOL, NULL},
 };
 

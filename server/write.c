@@ -64,8 +64,9 @@ static const char *if_match_value(const char *header, char *out, size_t size)
             n = (size_t)(close - tag);
             p = close + 1;
         } else {
-            n = strcspn(p, ", ");
-            p += n;
+            /* An entity tag is quoted; a bare token never matches. */
+            p += strcspn(p, ", ");
+            continue;
         }
         size_t digits = 0;
         while (digits < n && tag[digits] >= '0' && tag[digits] <= '9')

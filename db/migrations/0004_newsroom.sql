@@ -386,6 +386,23 @@ $$;
 -- keyed by actor slug ("unattributed" for statements without actor), every
 -- key seen in the range in every bucket, keys sorted (unattributed last).
 -- No stance at all and from or to NULL: from, to NULL, buckets [].
+-- True when first..last holds at most 1000 buckets of `step`; otherwise
+-- raises ORBP0 (the server answers 400 naming DETAIL, the parameter).
+CREATE FUNCTION onrecord_check_buckets(first date, last date, step text) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    months integer := (extract(year FROM last) - extract(year FROM first)) * 12
+                      + extract(month FROM last) - extract(month FROM first);
+    n integer := CASE step WHEN 'month' THEN months WHEN 'quarter' THEN months / 3
+                           ELSE months / 12 END + 1;
+BEGIN
+    IF n > 1000 THEN
+        RAISE EXCEPTION 'from..to spans % %s; at most 1000 buckets: use a longer interval',
+                n, step USING ERRCODE = 'ORBP0', DETAIL = 'interval';
+    END IF;
+    RETURN true;
+END $$;
+
 CREATE FUNCTION onrecord_stance_stats(topic text, step text, from_day date, to_day date,
                                       group_by text) RETURNS json
     LANGUAGE sql STABLE PARALLEL SAFE
@@ -397,12 +414,15 @@ WITH counted AS (   -- stances of the topic (or all), with their bucket
     JOIN statements s ON s.id = st.statement_id
     LEFT JOIN actors a ON a.id = s.actor_id
     WHERE ($1 IS NULL OR st.topic_id = (SELECT t.id FROM topics t WHERE t.slug = $1))
-), span AS (
+), span0 AS (
     SELECT coalesce(date_trunc($2, $3::timestamp)::date, (SELECT min(c.bucket) FROM counted c)) AS first,
            coalesce(date_trunc($2, $4::timestamp)::date, (SELECT max(c.bucket) FROM counted c)) AS last,
            CASE $2 WHEN 'month' THEN interval '1 month'
                    WHEN 'quarter' THEN interval '3 months'
                    WHEN 'year' THEN interval '1 year' END AS step
+), span AS (
+    SELECT * FROM span0 r
+    WHERE r.first IS NULL OR r.last IS NULL OR onrecord_check_buckets(r.first, r.last, $2)
 ), buckets AS (
     SELECT g::date AS start
     FROM span r, generate_series(r.first::timestamp, r.last::timestamp, r.step) AS g
