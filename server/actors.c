@@ -15,6 +15,7 @@ static const char *const actor_kinds[] = {
 static const struct param_spec actor_filters[] = {
     {"kind", PARAM_ENUM, actor_kinds},
     {"q", PARAM_TEXT, NULL},
+    FIELDS_FILTER,
 };
 
 static const enum param_type slug_key[] = {PARAM_SLUG};
@@ -25,7 +26,7 @@ static const char *const actor_csv[] = {"slug",        "name",        "kind", "c
 static const struct list_spec actors_spec = {
     .query = QUERY_ACTORS_LIST,
     .filters = actor_filters,
-    .nfilters = 2,
+    .nfilters = 3,
     .keys = slug_key,
     .nkeys = 1,
     .parent_query = QUERY_COUNT,
@@ -77,6 +78,7 @@ const struct resource_desc actors_resource = {"actors", &actor_body, 1, {"slug"}
 
 static const struct param_spec position_filters[] = {
     {"actor", PARAM_SLUG, NULL},
+    FIELDS_FILTER,
 };
 static const char *const position_csv[] = {
     "topic.slug", "current.position", "current.condition", "current.said_on", "changes", NULL};
@@ -85,7 +87,7 @@ static const char *const position_csv[] = {
 static const struct list_spec actor_positions_spec = {
     .query = QUERY_ACTORS_POSITIONS,
     .filters = position_filters,
-    .nfilters = 1,
+    .nfilters = 2,
     .keys = slug_key,
     .nkeys = 1,
     .parent_query = QUERY_ACTORS_EXISTS,
@@ -96,7 +98,7 @@ static const struct list_spec actor_positions_spec = {
 
 int actors_positions(struct request *req, struct response *res)
 {
-    const char *preset[1] = {0};
+    const char *preset[2] = {0};
     if (path_slug(req, res, 0, "slug", &preset[0]))
         return -1;
     return list_respond(req, res, &actor_positions_spec, preset);

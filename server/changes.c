@@ -24,6 +24,7 @@ static const char *const resources[] = {"actors",
 static const struct param_spec change_filters[] = {
     {"after", PARAM_POSITION, NULL},
     {"resource", PARAM_ENUM, resources},
+    FIELDS_FILTER,
 };
 
 static const enum param_type position_key[] = {PARAM_ID};
@@ -34,7 +35,7 @@ static const char *const change_csv[] = {"position",   "resource", "id",    "op"
 static const struct list_spec changes_spec = {
     .query = QUERY_CHANGES_LIST,
     .filters = change_filters,
-    .nfilters = 2,
+    .nfilters = 3,
     .keys = position_key,
     .nkeys = 1,
     .parent_query = QUERY_COUNT,
@@ -49,12 +50,13 @@ int changes_list(struct request *req, struct response *res)
 static const struct param_spec history_filters[] = {
     {"resource", PARAM_TEXT, NULL},
     {"target", PARAM_TEXT, NULL},
+    FIELDS_FILTER,
 };
 
 static const struct list_spec history_spec = {
     .query = QUERY_HISTORY,
     .filters = history_filters,
-    .nfilters = 2,
+    .nfilters = 3,
     .keys = position_key,
     .nkeys = 1,
     .parent_query = QUERY_HISTORY_TARGET,
@@ -70,6 +72,6 @@ int write_history(struct request *req, struct response *res)
     char target[WRITE_TARGET_MAX];
     if (write_target(req, res, rd, target))
         return -1;
-    const char *preset[2] = {rd->name, target};
+    const char *preset[3] = {rd->name, target, NULL};
     return list_respond(req, res, &history_spec, preset);
 }

@@ -22,6 +22,9 @@
 #include "params.h"
 
 #define LIST_DEFAULT_LIMIT 50
+
+/* The sparse-fieldset filter every list takes last: fields=a,b keeps those keys. */
+#define FIELDS_FILTER {"fields", PARAM_LIST, NULL}
 #define LIST_MAX_LIMIT 200
 
 /* One sort order a list offers (sort=name): its query and its key's parts. */

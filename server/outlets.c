@@ -10,6 +10,7 @@ static const char *const booleans[] = {"true", "false", NULL};
 
 static const struct param_spec outlet_filters[] = {
     {"state_owned", PARAM_ENUM, booleans},
+    FIELDS_FILTER,
 };
 
 static const enum param_type slug_key[] = {PARAM_SLUG};
@@ -20,7 +21,7 @@ static const char *const outlet_csv[] = {"slug", "name", "country", "state_owned
 static const struct list_spec outlets_spec = {
     .query = QUERY_OUTLETS_LIST,
     .filters = outlet_filters,
-    .nfilters = 1,
+    .nfilters = 2,
     .keys = slug_key,
     .nkeys = 1,
     .parent_query = QUERY_COUNT,

@@ -15,6 +15,7 @@ static const struct param_spec recognition_filters[RECOGNITION_FILTER_COUNT] = {
     [RECOGNITION_FILTER_STATE] = {"state", PARAM_SLUG, NULL},
     [RECOGNITION_FILTER_ACTOR] = {"actor", PARAM_SLUG, NULL},
     [RECOGNITION_FILTER_AS_OF] = {"as_of", PARAM_DATE, NULL},
+    [RECOGNITION_FILTER_FIELDS] = FIELDS_FILTER,
 };
 
 static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};

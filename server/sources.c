@@ -15,6 +15,7 @@ static const struct param_spec source_filters[] = {
     {"outlet", PARAM_SLUG, NULL},
     {"lang", PARAM_LANG, NULL},
     {"kind", PARAM_ENUM, source_kinds},
+    FIELDS_FILTER,
 };
 
 static const enum param_type id_key[] = {PARAM_ID};
@@ -26,7 +27,7 @@ static const char *const source_csv[] = {
 static const struct list_spec sources_spec = {
     .query = QUERY_SOURCES_LIST,
     .filters = source_filters,
-    .nfilters = 3,
+    .nfilters = 4,
     .keys = id_key,
     .nkeys = 1,
     .parent_query = QUERY_COUNT,

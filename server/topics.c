@@ -16,10 +16,14 @@ static const char *const stance_csv[] = {"statement_id", "said_on",     "said_pr
                                          "actor.slug",   "attribution", "position",
                                          "condition",    "summary",     NULL};
 
+static const struct param_spec topic_filters[] = {
+    FIELDS_FILTER,
+};
+
 static const struct list_spec topics_spec = {
     .query = QUERY_TOPICS_LIST,
-    .filters = NULL,
-    .nfilters = 0,
+    .filters = topic_filters,
+    .nfilters = 1,
     .keys = slug_key,
     .nkeys = 1,
     .parent_query = QUERY_COUNT,
@@ -32,6 +36,7 @@ enum {
     STANCE_FILTER_ACTOR,
     STANCE_FILTER_FROM,
     STANCE_FILTER_TO,
+    STANCE_FILTER_FIELDS,
     STANCE_FILTER_COUNT
 };
 
@@ -41,6 +46,7 @@ static const struct param_spec stance_filters[STANCE_FILTER_COUNT] = {
     [STANCE_FILTER_ACTOR] = {"actor", PARAM_SLUG, NULL},
     [STANCE_FILTER_FROM] = {"from", PARAM_DATE, NULL},
     [STANCE_FILTER_TO] = {"to", PARAM_DATE, NULL},
+    [STANCE_FILTER_FIELDS] = FIELDS_FILTER,
 };
 
 static const struct list_spec topic_stances_spec = {
@@ -86,12 +92,19 @@ static const struct object_spec topic_body = {topic_fields, 3, NULL};
 
 const struct resource_desc topics_resource = {"topics", &topic_body, 1, {"slug"}};
 
-enum { TIMELINE_FILTER_TOPIC, TIMELINE_FILTER_FROM, TIMELINE_FILTER_TO, TIMELINE_FILTER_COUNT };
+enum {
+    TIMELINE_FILTER_TOPIC,
+    TIMELINE_FILTER_FROM,
+    TIMELINE_FILTER_TO,
+    TIMELINE_FILTER_FIELDS,
+    TIMELINE_FILTER_COUNT
+};
 
 static const struct param_spec timeline_filters[TIMELINE_FILTER_COUNT] = {
     [TIMELINE_FILTER_TOPIC] = {"topic", PARAM_SLUG, NULL},
     [TIMELINE_FILTER_FROM] = {"from", PARAM_DATE, NULL},
     [TIMELINE_FILTER_TO] = {"to", PARAM_DATE, NULL},
+    [TIMELINE_FILTER_FIELDS] = FIELDS_FILTER,
 };
 
 static const enum param_type speaker_key[] = {PARAM_TEXT};

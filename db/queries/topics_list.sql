@@ -1,6 +1,7 @@
--- GET /v1/topics: $1 cursor slug, $2 row limit. Sorted by slug.
-SELECT onrecord_topic_json(t)::text, t.slug
+-- GET /v1/topics: $2 cursor slug, $3 row limit. Sorted by slug.
+-- $1 fields: the top-level keys to keep (a sparse fieldset; NULL = all).
+SELECT onrecord_shape(onrecord_topic_json(t), $1::text[])::text, t.slug
 FROM topics t
-WHERE ($1::text IS NULL OR t.slug > $1)
+WHERE ($2::text IS NULL OR t.slug > $2)
 ORDER BY t.slug
-LIMIT $2
+LIMIT $3

@@ -1,12 +1,13 @@
 -- GET /v1/topics/{slug}/timeline (db/NEWSROOM.md): who took which position
 -- on the topic, one row per speaker (actor, or attribution when there is
 -- no actor), in the order of each speaker's first stance.
--- $1 topic slug, $2 from, $3 to (NULL = open), $4 cursor key (NULL on the
--- first page), $5 row limit (NULL = all). Column 1: the key
+-- $1 topic slug, $2 from, $3 to (NULL = open), $5 cursor key (NULL on the
+-- first page), $6 row limit (NULL = all). Column 1: the key
 -- ('<first said_on YYYY-MM-DD>|a:<actor slug>', or '...|u:<id of the first
 -- statement, 19 digits>' for an attribution).
-SELECT tl.item::text, tl.key
+-- $4 fields: the top-level keys to keep (a sparse fieldset; NULL = all).
+SELECT onrecord_shape(tl.item, $4::text[])::text, tl.key
 FROM onrecord_topic_timeline($1::text, $2::date, $3::date) tl
-WHERE ($4::text IS NULL OR tl.key COLLATE "C" > $4::text COLLATE "C")
+WHERE ($5::text IS NULL OR tl.key COLLATE "C" > $5::text COLLATE "C")
 ORDER BY tl.key COLLATE "C"
-LIMIT $5::bigint
+LIMIT $6::bigint
