@@ -160,7 +160,11 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
         else
             snprintf(limit_text, sizeof limit_text, "%ld", limit);
         rc = spec->parent_query != QUERY_COUNT ? check_parent(req, res, spec, values) : 0;
-        if (rc == 0)
+        if (rc == 0 && strcmp(req->method, "HEAD") == 0) {
+            /* HEAD: the headers an export would have, without running it. */
+            response_json_static(res, 200, "");
+            res->content_type = format == FORMAT_CSV ? "text/csv" : "application/x-ndjson";
+        } else if (rc == 0)
             rc = export_start(res, sort.query, (int)nparams, values, format,
                               spec->csv_columns ? spec->csv_columns : default_columns);
         free(converted);

@@ -213,7 +213,9 @@ static const char *set_etag(const struct request *req, struct response *res)
         h->value = xstrdup(value);
         return h->value;
     }
-    if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0)
+    /* Reads that must not be stored (health checks) need no validator. */
+    if ((strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0) ||
+        (res->cache_control && strcmp(res->cache_control, "no-store") == 0))
         return NULL;
     snprintf(value, sizeof value, "W/\"%s\"", hash);
     response_add_header(res, "ETag", value);

@@ -56,8 +56,10 @@ class Response:
         self.headers = headers
         self.raw = raw
         self.body = None
-        ctype = headers.get("Content-Type", "") or ""
-        if raw and "json" in ctype:
+        ctype = (headers.get("Content-Type", "") or "").split(";")[0].strip()
+        encoded = (headers.get("Content-Encoding", "") or "").strip()
+        # Only whole JSON documents are parsed; NDJSON, CSV and gzip stay raw.
+        if raw and not encoded and ctype in ("application/json", "application/problem+json"):
             self.body = json.loads(raw.decode("utf-8"))
 
     def header(self, name, default=None):

@@ -238,10 +238,14 @@ def is_list(operation):
     return conformance._list_item_schema(ok) is not None
 
 
+# Health checks are answered no-store, with no validator to revalidate.
+NOT_STORED = {"health_live", "health_ready"}
+
+
 def test_every_get_documents_if_none_match_and_304():
     missing = []
     for method, path, op in operations():
-        if method != "GET":
+        if method != "GET" or op["operationId"] in NOT_STORED:
             continue
         names = {conformance.deref(p).get("name") for p in op.get("parameters", [])}
         if "If-None-Match" not in names:
@@ -291,7 +295,7 @@ def test_the_checker_finds_the_operation(path, template):
 
 def test_the_checker_refuses_what_the_spec_does_not_say():
     ok_headers = {"Content-Type": "application/json; charset=utf-8", "X-Request-Id": "t-1",
-                  "Cache-Control": "no-cache", "ETag": 'W/"0123456789abcdef"'}
+                  "Cache-Control": "no-store"}
     conformance.check("GET", "/healthz", 200, ok_headers, b'{"status":"ok"}')
     with pytest.raises(AssertionError, match="schema"):
         conformance.check("GET", "/healthz", 200, ok_headers, b'{"status":"fine"}')
@@ -389,6 +393,10 @@ def test_every_get_answers_as_documented_and_revalidates(op_id, seeded):
     assert conformance.find_operation("GET", path)[1]["operationId"] == op_id
     r = fetch(path)  # conformance.check() validates status, headers and body
     assert r.status == 200, r
+    if r.header("Cache-Control") == "no-store":
+        # Health checks are not to be stored, so they carry no validator.
+        assert r.header("ETag") is None
+        return
     etag = r.header("ETag")
     assert etag, "a 200 GET without ETag"
     again = fetch(path, headers={"If-None-Match": etag})
@@ -447,8 +455,6 @@ def test_stance_statistics_answer_as_documented(query, seeded):
 # ---------------------------------------------------------------- CORS, on a second server
 
 
-@pytest.mark.xfail(reason="server bug: a CORS preflight sends Access-Control-Allow-Origin twice "
-                          "(respond_preflight and add_cors in server/respond.c both add it)")
 def test_cors_answers_as_documented():
     from writes_support import SecondServer
     origin = "https://newsroom.example"

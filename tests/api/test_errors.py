@@ -191,34 +191,73 @@ def _b64(raw):
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
 
+# A cursor is base64url("v1", the name of the list query that made it, the sort
+# key's parts), tab-joined: it only fits the list (and order) that produced it.
 @pytest.mark.parametrize("path,cursor", [
     ("/v1/actors", "zzz"),
     ("/v1/actors", "!!!!"),
     ("/v1/actors", "a"),
     ("/v1/actors", "x" * 1000),
-    ("/v1/actors", _b64(b"v2\talan-gagloev")),
-    ("/v1/actors", _b64(b"v1\tAlan Gagloev")),
-    ("/v1/actors", _b64(b"v1\talan-gagloev\textra")),
-    ("/v1/actors", _b64(b"v1\tx\x00y")),
-    ("/v1/actors", _b64(b"v1\t\xff\xfe")),
-    ("/v1/statements", _b64(b"v1\talan-gagloev")),
-    ("/v1/statements", _b64(b"v1\t2023-02-29\t5")),
-    ("/v1/statements", _b64(b"v1\t2022-01-01\t0")),
-    ("/v1/statements", _b64(b"v1\t2022-01-01\t99999999999999999999")),
-    ("/v1/statements", _b64(b"v1\t2022-01-01")),
-    ("/v1/statements", _b64(b"v1\t2022-01-01\t1") + "="),
-    ("/v1/sources", _b64(b"v1\t-3")),
-    ("/v1/recognitions", _b64(b"v1\t2012-01-01\tx")),
+    ("/v1/actors", _b64(b"v2\tactors_list\talan-gagloev")),
+    ("/v1/actors", _b64(b"v1\tactors_list\tAlan Gagloev")),
+    ("/v1/actors", _b64(b"v1\tactors_list\talan-gagloev\textra")),
+    ("/v1/actors", _b64(b"v1\tactors_list\tx\x00y")),
+    ("/v1/actors", _b64(b"v1\tactors_list\t\xff\xfe")),
+    ("/v1/actors", _b64(b"v1\tactors_list")),
+    ("/v1/actors", _b64(b"v1\talan-gagloev")),  # no list name: the format before 0004
+    ("/v1/actors", _b64(b"v1\toutlets_list\talan-gagloev")),  # another list's name
+    ("/v1/actors", _b64(b"v1\tACTORS_LIST\talan-gagloev")),
+    ("/v1/statements", _b64(b"v1\tstatements_newest\talan-gagloev")),
+    ("/v1/statements", _b64(b"v1\tstatements_newest\t2023-02-29\t5")),
+    ("/v1/statements", _b64(b"v1\tstatements_newest\t2022-01-01\t0")),
+    ("/v1/statements", _b64(b"v1\tstatements_newest\t2022-01-01\t99999999999999999999")),
+    ("/v1/statements", _b64(b"v1\tstatements_newest\t2022-01-01")),
+    ("/v1/statements", _b64(b"v1\tstatements_newest\t2022-01-01\t1") + "="),
+    ("/v1/statements", _b64(b"v1\t2022-01-01\t1")),  # well formed before 0004
+    ("/v1/statements?sort=said_on", _b64(b"v1\tstatements_newest\t2022-01-01\t1")),
+    ("/v1/statements?q=referendum&sort=relevance",
+     _b64(b"v1\tstatements_relevance\tnan\t17")),
+    ("/v1/statements?q=referendum&sort=relevance",
+     _b64(b"v1\tstatements_newest\t2022-01-01\t17")),
+    ("/v1/sources", _b64(b"v1\tsources_list\t-3")),
+    ("/v1/recognitions", _b64(b"v1\trecognitions_list\t2012-01-01\tx")),
     ("/v1/topics", ""),
 ])
 def test_a_garbage_cursor_is_400(path, cursor):
-    assert_problem(fetch(path + "?cursor=" + urllib.parse.quote(cursor, safe="")), 400,
+    sep = "&" if "?" in path else "?"
+    assert_problem(fetch(path + sep + "cursor=" + urllib.parse.quote(cursor, safe="")), 400,
                    code="bad-cursor", parameter="cursor")
 
 
 def test_a_well_formed_cursor_is_accepted():
-    r = fetch("/v1/statements?cursor=" + _b64(b"v1\t2022-01-01\t1"))
-    assert r.status == 200
+    first = get_ok("/v1/statements", limit=2)
+    r = fetch("/v1/statements?limit=2&cursor=" + first["next_cursor"])
+    assert r.status == 200, r
+    assert len(r.body["data"]) == 2
+    assert not {s["id"] for s in r.body["data"]} & {s["id"] for s in first["data"]}
+
+
+def test_a_cursor_of_another_list_is_refused():
+    outlets = get_ok("/v1/outlets", limit=1)["next_cursor"]
+    assert outlets
+    # An outlet's slug would be a valid actor key: only the list name tells them apart.
+    assert get_ok("/v1/outlets", limit=1, cursor=outlets)["data"]
+    body = assert_problem(fetch("/v1/actors?cursor=" + outlets), 400, code="bad-cursor",
+                          parameter="cursor")
+    assert "cursor" in body["detail"]
+
+
+def test_a_cursor_of_another_sort_order_is_refused():
+    newest = get_ok("/v1/statements", limit=1)["next_cursor"]
+    assert_problem(fetch("/v1/statements?sort=said_on&cursor=" + newest), 400,
+                   code="bad-cursor", parameter="cursor")
+    oldest = get_ok("/v1/statements", limit=1, sort="said_on")["next_cursor"]
+    assert fetch("/v1/statements?sort=said_on&cursor=" + oldest).status == 200
+    assert_problem(fetch("/v1/statements?cursor=" + oldest), 400, code="bad-cursor")
+    relevance = get_ok("/v1/statements", q="referendum", sort="relevance",
+                       limit=1)["next_cursor"]
+    assert_problem(fetch("/v1/statements?q=referendum&cursor=" + relevance), 400,
+                   code="bad-cursor")
 
 
 # ---------------------------------------------------------------- not found
@@ -276,6 +315,16 @@ ALLOWED = {
     "/v1/changes": "GET, HEAD",
     "/healthz": "GET, HEAD",
     "/": "GET, HEAD",
+    # Routes of the newsroom round.
+    "/v1/actors/alan-gagloev/positions": "GET, HEAD",
+    "/v1/actors/alan-gagloev/history": "GET, HEAD",
+    "/v1/topics/south-ossetia-joins-russia": "GET, HEAD, PATCH, DELETE",
+    "/v1/topics/south-ossetia-joins-russia/timeline": "GET, HEAD",
+    "/v1/topics/south-ossetia-joins-russia/stances": "GET, HEAD",
+    "/v1/topics/south-ossetia-joins-russia/history": "GET, HEAD",
+    "/v1/stats/stances": "GET, HEAD",
+    "/v1/roles": "POST",
+    "/v1/stances": "POST",
 }
 
 

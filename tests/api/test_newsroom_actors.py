@@ -102,12 +102,26 @@ def test_gagloev_is_president_of_south_ossetia_since_24_may_2022():
     a = get_ok("/v1/actors/alan-gagloev")
     assert a["name"] == "Alan Gagloev"
     assert a["kind"] == "person"
+    role_id = int(sql_value(
+        "SELECT r.id FROM roles r JOIN actors a ON a.id = r.actor_id "
+        "WHERE a.slug = 'alan-gagloev'"))
     assert a["roles"] == [{
+        "id": role_id,
         "title": "President of South Ossetia",
         "organization": {"slug": "south-ossetia", "name": "South Ossetia", "kind": "territory"},
         "start": "2022-05-24", "start_precision": "day", "end": None, "end_precision": None,
         "note": a["roles"][0]["note"]}]
     assert "former president" in a["roles"][0]["note"]
+
+
+def test_roles_on_an_actor_carry_their_id_first_and_lead_to_the_role():
+    """A client that wants to correct a role reaches it at /v1/roles/{id}."""
+    for slug in ("alan-gagloev", "alan-alborov", "vyacheslav-gobozov", "david-zalkaliani"):
+        for role in get_ok("/v1/actors/" + slug)["roles"]:
+            assert list(role)[0] == "id" and isinstance(role["id"], int), role
+            shown = get_ok("/v1/roles/%d" % role["id"])
+            assert shown["title"] == role["title"]
+            assert shown["start"] == role["start"] and shown["end"] == role["end"]
 
 
 def test_bibilov_was_president_until_the_handover_on_24_may_2022():

@@ -34,8 +34,20 @@ PRESIDENT_OF_SO = {"title": "President of South Ossetia",
 GAGLOEV_STATEMENTS = [37, 32, 31, 30, 29, 28, 27, 26, 25, 24, 19]  # newest first
 
 
+# A statement list item without include= (db/NEWSROOM.md); GET /v1/statements/{id}
+# shows more (status_note, note, roles_at_time) and always reports and stances.
+LEAN_KEYS = ["id", "actor", "attribution", "said_on", "said_precision", "kind", "status",
+             "language", "context", "summary"]
+
+
 def ids(path, **params):
     return [s["id"] for s in get_all(path, **params)]
+
+
+def as_list_item(detail, *embedded):
+    """What a list item shows of a statement detail, with include=<embedded>
+    (reports, stances; not actor, which changes the actor's shape)."""
+    return {k: detail[k] for k in LEAN_KEYS + list(embedded)}
 
 
 def statement(n):
@@ -92,7 +104,7 @@ def test_the_strategic_goal_quote_can_be_found_in_either_translation():
 
 def test_what_gagloev_said_about_the_union_state_and_who_reported_it():
     items = get_all("/v1/statements", actor="alan-gagloev",
-                    topic="south-ossetia-joins-union-state")
+                    topic="south-ossetia-joins-union-state", include="reports,stances")
     assert [s["id"] for s in items] == [37]
     s = items[0]
     assert s["said_on"] == "2024-08" and s["said_precision"] == "month"
@@ -104,7 +116,7 @@ def test_what_gagloev_said_about_the_union_state_and_who_reported_it():
     assert reporters == {1: "jamnews", 2: "civil-ge"}
     wordings = {r["source"]["id"]: r["wording"] for r in s["reports"]}
     assert wordings == {1: UNION_STATE_JAMNEWS, 2: UNION_STATE_CIVIL_GE}
-    assert s == statement(37)
+    assert s == as_list_item(statement(37), "reports", "stances")
     expected = sql_col(
         "SELECT DISTINCT s.id FROM statements s JOIN actors a ON a.id = s.actor_id "
         "JOIN stances st ON st.statement_id = s.id JOIN topics t ON t.id = st.topic_id "
@@ -367,16 +379,23 @@ def test_statements_that_take_no_stance_are_not_found_by_a_stance_filter():
 
 
 def test_all_45_statements():
-    items = get_all("/v1/statements", limit=200)
+    items = get_all("/v1/statements", limit=200, include="reports,stances")
     assert sorted(s["id"] for s in items) == list(range(1, 46))
     assert len(items) == int(sql_value("SELECT count(*) FROM statements"))
     assert all(s["reports"] for s in items), "every statement has a source"
     for s in items:
-        assert s == statement(s["id"])
+        assert s == as_list_item(statement(s["id"]), "reports", "stances")
+
+
+def test_list_items_are_lean_without_include():
+    for s in get_all("/v1/statements", limit=200):
+        assert list(s) == LEAN_KEYS, s
+        assert s == as_list_item(statement(s["id"]))
 
 
 def test_statements_reported_twice():
-    twice = [s["id"] for s in get_all("/v1/statements", limit=200) if len(s["reports"]) == 2]
+    twice = [s["id"] for s in get_all("/v1/statements", limit=200, include="reports")
+             if len(s["reports"]) == 2]
     assert sorted(twice) == [14, 15, 16, 17, 37]
 
 

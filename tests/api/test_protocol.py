@@ -217,7 +217,11 @@ def test_head_answers_like_get_without_a_body(path):
     ("/v1/actors", "GET, HEAD, POST"), ("/v1/actors/south-ossetia", "GET, HEAD, PATCH, DELETE"),
     ("/v1/actors/south-ossetia/statements", "GET, HEAD"),
     ("/v1/statements/1", "GET, HEAD, PATCH, DELETE"), ("/v1/topics", "GET, HEAD, POST"),
-    ("/healthz", "GET, HEAD"), ("/", "GET, HEAD")])
+    ("/healthz", "GET, HEAD"), ("/", "GET, HEAD"),
+    ("/v1/actors/alan-gagloev/positions", "GET, HEAD"),
+    ("/v1/topics/south-ossetia-joins-russia/timeline", "GET, HEAD"),
+    ("/v1/stats/stances", "GET, HEAD"),
+    ("/v1/sources/1/history", "GET, HEAD")])
 def test_options_on_a_known_path_lists_the_allowed_methods(path, allow):
     r = fetch(path, method="OPTIONS")
     assert r.status == 204

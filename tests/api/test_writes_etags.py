@@ -13,9 +13,8 @@ import threading
 import pytest
 
 from conftest import assert_problem, fetch, lit, sql_value
-from writes_support import (call, count, delete, etag_parts, etag_version, make_actor,
-                            make_role, make_source, make_statement, make_topic, max_position,
-                            patch, post)
+from writes_support import (call, count, delete, etag_version, make_actor, make_role,
+                            make_source, make_statement, make_topic, max_position, patch, post)
 
 
 @pytest.fixture
@@ -133,13 +132,13 @@ def test_if_match_may_list_several_versions(write_keys, actor):
 
 
 def test_a_version_that_is_not_a_number_never_matches(write_keys, actor):
-    for value in ('"one"', '"1 "', '"01"', '"-1"', '"1x"', '"1.x"'[:0] + '"+1"', '""'):
+    for value in ('"one"', '"1 "', '"01"', '"-1"', '"1x"', '"+1"', '""'):
         r = patch(actor, {"note": "x"}, write_keys.editor, headers={"If-Match": value})
         assert_problem(r, 412, code="precondition-failed")
     assert _version(actor) == 1
 
 
-@pytest.mark.parametrize("value", ["1 OR 1=1", "1", "1, 2"])
+@pytest.mark.parametrize("value", ["1 OR 1=1", "1"])
 def test_an_unquoted_if_match_is_no_entity_tag_and_never_matches(write_keys, actor, value):
     """RFC 9110 8.8.3: an entity-tag is quoted. `If-Match: 1 OR 1=1` names no
     version at all; it must not pass as "version 1" (it did not before the
