@@ -343,50 +343,29 @@ END $$;
 
 -- Body references: the id of the row a slug or id names, NULL for NULL,
 -- ORRF0 (with the field's JSON pointer as DETAIL) when there is none.
-CREATE FUNCTION onrecord_ref_actor(p_slug text, p_pointer text) RETURNS bigint
-    LANGUAGE plpgsql STABLE AS $$
-DECLARE
-    v_id bigint;
+CREATE FUNCTION onrecord_no_ref(p_what text, p_key text, p_pointer text) RETURNS bigint
+    LANGUAGE plpgsql AS $$
 BEGIN
-    IF p_slug IS NULL THEN
-        RETURN NULL;
-    END IF;
-    SELECT a.id INTO v_id FROM actors a WHERE a.slug = p_slug;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'no actor with slug %', p_slug USING ERRCODE = 'ORRF0', DETAIL = p_pointer;
-    END IF;
-    RETURN v_id;
+    RAISE EXCEPTION 'no % %', p_what, p_key USING ERRCODE = 'ORRF0', DETAIL = p_pointer;
 END $$;
+
+CREATE FUNCTION onrecord_ref_actor(p_slug text, p_pointer text) RETURNS bigint
+    LANGUAGE sql STABLE
+    RETURN CASE WHEN p_slug IS NOT NULL THEN
+        coalesce((SELECT a.id FROM actors a WHERE a.slug = p_slug),
+                 onrecord_no_ref('actor with slug', p_slug, p_pointer)) END;
 
 CREATE FUNCTION onrecord_ref_outlet(p_slug text, p_pointer text) RETURNS bigint
-    LANGUAGE plpgsql STABLE AS $$
-DECLARE
-    v_id bigint;
-BEGIN
-    IF p_slug IS NULL THEN
-        RETURN NULL;
-    END IF;
-    SELECT o.id INTO v_id FROM outlets o WHERE o.slug = p_slug;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'no outlet with slug %', p_slug USING ERRCODE = 'ORRF0', DETAIL = p_pointer;
-    END IF;
-    RETURN v_id;
-END $$;
+    LANGUAGE sql STABLE
+    RETURN CASE WHEN p_slug IS NOT NULL THEN
+        coalesce((SELECT o.id FROM outlets o WHERE o.slug = p_slug),
+                 onrecord_no_ref('outlet with slug', p_slug, p_pointer)) END;
 
 CREATE FUNCTION onrecord_ref_topic(p_slug text, p_pointer text) RETURNS bigint
-    LANGUAGE plpgsql STABLE AS $$
-DECLARE
-    v_id bigint;
-BEGIN
-    IF p_slug IS NULL THEN
-        RETURN NULL;
-    END IF;
-    SELECT t.id INTO v_id FROM topics t WHERE t.slug = p_slug;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'no topic with slug %', p_slug USING ERRCODE = 'ORRF0', DETAIL = p_pointer;
-    END IF;
-    RETURN v_id;
-END $$;
+    LANGUAGE sql STABLE
+    RETURN CASE WHEN p_slug IS NOT NULL THEN
+        coalesce((SELECT t.id FROM topics t WHERE t.slug = p_slug),
+                 onrecord_no_ref('topic with slug', p_slug, p_pointer)) END;
 
 -- p_id is the JSON value as text (an integer).
 CREATE FUNCTION onrecord_ref_source(p_id text, p_pointer text) RETURNS bigint
