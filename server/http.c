@@ -3,11 +3,16 @@
  * handlers see only struct request / struct response (api.h).
  *
  * Request life cycle (see docs/ARCHITECTURE.md):
- *  1. first call of the access handler: allocate request state, return.
+ *  0. MHD_OPTION_URI_LOG_CALLBACK sees the raw request target (the only
+ *     place an escaped NUL or control byte can still be seen) and allocates
+ *     the request state.
+ *  1. first call of the access handler: note the request id, return.
  *     Queuing a response on this first call makes MHD 0.9.75 close the
- *     connection after it (no keep-alive), so we never do.
+ *     connection after it (no keep-alive), so we only do it to refuse a
+ *     declared body far over the limit.
  *  2. calls with upload data: append to the body, up to max_body (413 past it).
- *  3. final call: collect the query string, route, run the handler, queue.
+ *  3. final call: collect the query string, route, check the key, run the
+ *     handler, finish the response (respond.c: ETag, 304, gzip, CORS), queue.
  *  4. MHD_OPTION_NOTIFY_COMPLETED: write the access log line, free the state.
  */
 #include "http.h"
