@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 
+import conformance
 from conftest import DATABASE_URL, PORT, Response, connect, get_all, url
 
 # A statement list item without include= (db/NEWSROOM.md), in this order.
@@ -131,7 +132,9 @@ def fetch_export(path, headers=None, method="GET"):
     try:
         c.request(method, path, headers=headers or {})
         r = c.getresponse()
-        return Export(r.status, r.headers, r.read())
+        raw = r.read()
+        conformance.check(method, path, r.status, r.headers, raw)  # per the spec, or fail
+        return Export(r.status, r.headers, raw)
     finally:
         c.close()
 

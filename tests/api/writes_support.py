@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 
+import conformance
 from conftest import (DATABASE_URL, Response, assert_problem, fetch, lit, onrecord_bin,
                       sql_value)
 
@@ -299,7 +300,9 @@ class SecondServer:
         try:
             c.request(method, path, body=body, headers=headers or {})
             r = c.getresponse()
-            return Response(r.status, r.headers, r.read())
+            raw = r.read()
+            conformance.check(method, path, r.status, r.headers, raw)  # per the spec, or fail
+            return Response(r.status, r.headers, raw)
         finally:
             c.close()
 
