@@ -1,1 +1,2 @@
+-- GET /readyz: the cheapest query that proves the database answers.
 SELECT 1
