@@ -87,7 +87,8 @@ CREATE TABLE roles (
     note            text,
     CHECK (onrecord_date_fits(start_date, start_precision)),
     CHECK (onrecord_date_fits(end_date, end_precision)),
-    CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
+    CONSTRAINT roles_end_not_before_start
+        CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
 );
 CREATE INDEX roles_actor ON roles (actor_id, start_date);
 
@@ -117,7 +118,7 @@ CREATE TABLE sources (
     relays_source_id    bigint REFERENCES sources,
     note                text,
     CHECK (onrecord_date_fits(published_on, published_precision)),
-    CHECK (relays_source_id IS DISTINCT FROM id)
+    CONSTRAINT sources_relays_not_itself CHECK (relays_source_id IS DISTINCT FROM id)
 );
 CREATE INDEX sources_outlet ON sources (outlet_id, id);
 CREATE INDEX sources_published ON sources (published_on, id);
@@ -137,7 +138,15 @@ CREATE TABLE statements (
     context         text,
     summary         text NOT NULL CHECK (length(summary) BETWEEN 1 AND 1000),
     note            text,
-    CHECK (actor_id IS NOT NULL OR attribution IS NOT NULL),
+    -- A disputed or retracted statement keeps its record and says why.
+    status          text NOT NULL DEFAULT 'published'
+                        CONSTRAINT statements_status_check
+                        CHECK (status IN ('published', 'disputed', 'retracted')),
+    status_note     text,
+    -- Named two-field rules: the server maps a violation to the field at
+    -- fault (server/db.c, constraint_fields).
+    CONSTRAINT statements_said_by_required CHECK (actor_id IS NOT NULL OR attribution IS NOT NULL),
+    CONSTRAINT statements_status_note_required CHECK (status = 'published' OR status_note IS NOT NULL),
     CHECK (onrecord_date_fits(said_on, said_precision))
 );
 CREATE INDEX statements_said ON statements (said_on DESC, id DESC);
@@ -199,7 +208,8 @@ CREATE TABLE stances (
     condition    text,
     note         text,
     PRIMARY KEY (statement_id, topic_id),
-    CHECK ((position = 'conditional') = (condition IS NOT NULL))
+    CONSTRAINT stances_condition_iff_conditional
+        CHECK ((position = 'conditional') = (condition IS NOT NULL))
 );
 CREATE INDEX stances_topic ON stances (topic_id, position, statement_id);
 
@@ -214,8 +224,9 @@ CREATE TABLE recognitions (
     withdrawn_on         date,
     withdrawn_precision  date_precision NOT NULL DEFAULT 'day',
     note                 text,
-    CHECK (state_id <> territory_id),
-    CHECK (withdrawn_on IS NULL OR withdrawn_on >= recognized_on),
+    CONSTRAINT recognitions_state_not_territory CHECK (state_id <> territory_id),
+    CONSTRAINT recognitions_withdrawn_not_before
+        CHECK (withdrawn_on IS NULL OR withdrawn_on >= recognized_on),
     CHECK (onrecord_date_fits(recognized_on, recognized_precision)),
     CHECK (onrecord_date_fits(withdrawn_on, withdrawn_precision)),
     UNIQUE (state_id, territory_id, recognized_on)

@@ -3,7 +3,7 @@
 -- Each resource has one function that renders a row as the object the API
 -- returns, so a list item and the record fetched by id cannot drift apart,
 -- and handlers pass PostgreSQL's text straight to the client.
--- Changing a shape means a new migration with CREATE OR REPLACE.
+-- Once released, changing a shape means a new migration with CREATE OR REPLACE.
 
 -- A LIKE pattern matching text that contains `needle` literally.
 CREATE FUNCTION onrecord_contains_pattern(needle text) RETURNS text
@@ -25,9 +25,12 @@ CREATE FUNCTION onrecord_actor_json(a actors) RETURNS json
         'other_names', to_json(a.other_names),
         'description', a.description);
 
+-- Roles listed on an actor carry their id, so a client can reach
+-- /v1/roles/{id} to correct one.
 CREATE FUNCTION onrecord_role_json(r roles) RETURNS json
     LANGUAGE sql STABLE PARALLEL SAFE
     RETURN json_build_object(
+        'id', r.id,
         'title', r.title,
         'organization', (SELECT onrecord_actor_ref(o) FROM actors o WHERE o.id = r.organization_id),
         'start', onrecord_date_text(r.start_date, r.start_precision),
@@ -150,6 +153,8 @@ CREATE FUNCTION onrecord_statement_json(s statements) RETURNS json
         'said_on', onrecord_date_text(s.said_on, s.said_precision),
         'said_precision', s.said_precision,
         'kind', s.kind,
+        'status', s.status,
+        'status_note', s.status_note,
         'language', s.language,
         'context', s.context,
         'summary', s.summary,

@@ -22,7 +22,7 @@ CREATE TABLE api_keys (
 );
 
 -------------------------------------------------------------------------------
--- Versions (ETags) and editorial status
+-- Versions (ETags)
 -------------------------------------------------------------------------------
 
 ALTER TABLE actors       ADD COLUMN version integer NOT NULL DEFAULT 1;
@@ -37,14 +37,6 @@ ALTER TABLE recognitions ADD COLUMN version integer NOT NULL DEFAULT 1;
 -- A stance is addressed by (statement, topic) in the API; the surrogate id
 -- names it in the change history.
 ALTER TABLE stances ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY UNIQUE;
-
--- A disputed or retracted statement keeps its record and says why.
-ALTER TABLE statements
-    ADD COLUMN status text NOT NULL DEFAULT 'published'
-        CONSTRAINT statements_status_check CHECK (status IN ('published', 'disputed', 'retracted')),
-    ADD COLUMN status_note text,
-    ADD CONSTRAINT statements_status_note_required
-        CHECK (status = 'published' OR status_note IS NOT NULL);
 
 -- Every UPDATE of a versioned row makes a new version.
 CREATE FUNCTION onrecord_bump_version() RETURNS trigger
@@ -230,41 +222,6 @@ CREATE TABLE idempotency_keys (
 -- JSON shapes
 -------------------------------------------------------------------------------
 
--- Statements gain their editorial status (right after 'kind').
-CREATE OR REPLACE FUNCTION onrecord_statement_json(s statements) RETURNS json
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN json_build_object(
-        'id', s.id,
-        'actor', (SELECT onrecord_actor_ref(a) FROM actors a WHERE a.id = s.actor_id),
-        'attribution', s.attribution,
-        'said_on', onrecord_date_text(s.said_on, s.said_precision),
-        'said_precision', s.said_precision,
-        'kind', s.kind,
-        'status', s.status,
-        'status_note', s.status_note,
-        'language', s.language,
-        'context', s.context,
-        'summary', s.summary,
-        'note', s.note,
-        'roles_at_time', CASE WHEN s.actor_id IS NULL THEN '[]'::json
-                              ELSE onrecord_roles_at(s.actor_id, s.said_on, s.said_until) END,
-        'reports', (SELECT coalesce(json_agg(json_build_object(
-                               'source', onrecord_source_ref(src),
-                               'wording', rep.wording,
-                               'note', rep.note)
-                           ORDER BY src.published_on NULLS LAST, src.id), '[]')
-                    FROM statement_reports rep JOIN sources src ON src.id = rep.source_id
-                    WHERE rep.statement_id = s.id),
-        'stances', (SELECT coalesce(json_agg(json_build_object(
-                               'topic', t.slug,
-                               'proposition', t.proposition,
-                               'position', st.position,
-                               'condition', st.condition,
-                               'note', st.note)
-                           ORDER BY t.slug), '[]')
-                    FROM stances st JOIN topics t ON t.id = st.topic_id
-                    WHERE st.statement_id = s.id));
-
 -- GET /v1/roles/{id}.
 CREATE FUNCTION onrecord_role_detail_json(r roles) RETURNS json
     LANGUAGE sql STABLE PARALLEL SAFE
@@ -327,16 +284,17 @@ END $$;
 
 CREATE TYPE onrecord_write_result AS (status int, etag text, location text, body text);
 
--- Raises ORPC0 unless If-Match (NULL, '*' or a version) fits the version.
+-- Raises ORPC0 unless If-Match fits the version: NULL or '*' always do; the
+-- server passes the versions of the listed entity tags joined by commas
+-- (RFC 9110: any of them matching is enough).
 CREATE FUNCTION onrecord_check_if_match(p_if_match text, p_version integer) RETURNS void
     LANGUAGE plpgsql AS $$
 BEGIN
     IF p_if_match IS NULL OR p_if_match = '*' THEN
         RETURN;
     END IF;
-    IF btrim(p_if_match, '"') IS DISTINCT FROM p_version::text THEN
-        RAISE EXCEPTION 'the record has changed: its version is %, not %',
-                p_version, btrim(p_if_match, '"')
+    IF NOT (p_version::text = ANY (string_to_array(replace(p_if_match, '"', ''), ','))) THEN
+        RAISE EXCEPTION 'the record has changed: its version is %, not %', p_version, p_if_match
             USING ERRCODE = 'ORPC0';
     END IF;
 END $$;

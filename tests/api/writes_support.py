@@ -20,8 +20,7 @@ import tempfile
 import threading
 import time
 
-import conformance
-from conftest import (DATABASE_URL, Response, assert_problem, fetch, lit, onrecord_bin,
+from conftest import (DATABASE_URL, assert_problem, fetch, lit, onrecord_bin,
                       sql_value)
 
 RUN = "r%d%d" % (os.getpid(), int(time.time() * 1000) % 1000000)
@@ -296,13 +295,10 @@ class SecondServer:
             time.sleep(0.05)
 
     def fetch(self, path, headers=None, method="GET", body=None):
+        """conftest.fetch (spec conformance included) against this server."""
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=15)
         try:
-            c.request(method, path, body=body, headers=headers or {})
-            r = c.getresponse()
-            raw = r.read()
-            conformance.check(method, path, r.status, r.headers, raw)  # per the spec, or fail
-            return Response(r.status, r.headers, raw)
+            return fetch(path, method=method, headers=headers, body=body, conn=c)
         finally:
             c.close()
 
