@@ -56,18 +56,18 @@ struct db *db_for_thread(void)
     return db;
 }
 
-static PGconn *connect_with_options(void)
+static PGconn *connect_with_options(const char *application_name)
 {
     /* dbname first: later keywords override what the URI says. */
     const char *keys[] = {"dbname",  "connect_timeout", "application_name",
                           "options", "client_encoding", NULL};
-    const char *values[] = {conninfo, "3", "onrecord", session_options, "UTF8", NULL};
+    const char *values[] = {conninfo, "3", application_name, session_options, "UTF8", NULL};
     return PQconnectdbParams(keys, values, 1);
 }
 
-PGconn *db_connect_plain(char *err, size_t errlen)
+PGconn *db_connect_named(const char *application_name, char *err, size_t errlen)
 {
-    PGconn *conn = connect_with_options();
+    PGconn *conn = connect_with_options(application_name);
     if (PQstatus(conn) != CONNECTION_OK) {
         snprintf(err, errlen, "%s", PQerrorMessage(conn));
         PQfinish(conn);
@@ -76,10 +76,15 @@ PGconn *db_connect_plain(char *err, size_t errlen)
     return conn;
 }
 
+PGconn *db_connect_plain(char *err, size_t errlen)
+{
+    return db_connect_named("onrecord", err, errlen);
+}
+
 /* Opens the connection and prepares every query; false when it fails. */
 static bool db_open(struct db *db)
 {
-    db->conn = connect_with_options();
+    db->conn = connect_with_options("onrecord");
     if (PQstatus(db->conn) != CONNECTION_OK) {
         fprintf(stderr, "onrecord: database connection failed: %s", PQerrorMessage(db->conn));
         goto fail;

@@ -35,6 +35,8 @@ void response_take_result(struct response *res, int status, PGresult *result, in
 
 /* Connects outside the worker pool (for commands); NULL + message on failure. */
 PGconn *db_connect_plain(char *err, size_t errlen);
+/* The same, naming the connection (application_name) for pg_stat_activity. */
+PGconn *db_connect_named(const char *application_name, char *err, size_t errlen);
 
 /*
  * Applies each file of `files` not yet recorded in table `ledger`, each in

@@ -227,7 +227,7 @@ int export_start(struct response *res, enum query_id id, int nparams, const char
                     MAX_EXPORTS);
     }
     char err[256];
-    PGconn *conn = db_connect_plain(err, sizeof err);
+    PGconn *conn = db_connect_named("onrecord export", err, sizeof err);
     if (!conn) {
         atomic_fetch_sub(&running_exports, 1);
         fprintf(stderr, "onrecord: export connection failed: %s", err);

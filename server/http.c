@@ -22,6 +22,7 @@
 #include "respond.h"
 #include "router.h"
 #include "util.h"
+#include "vcache.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -55,6 +56,9 @@ struct request_state {
     bool seen;        /* the access handler has been called for this request */
     bool responded;
     char *path_copy;
+    char *cache_key;           /* set for public reads (vcache.h) */
+    uint64_t cache_generation; /* read before the handler's query */
+    bool from_cache;           /* answered 304 by the validator cache */
     char request_id[MAX_REQUEST_ID_LEN + 1];
     struct timespec started;
 };
@@ -144,6 +148,31 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
     return MHD_YES;
 }
 
+/*
+ * The validator cache's key for a read: path, query arguments in order and
+ * the Accept header (which picks CSV or NDJSON on lists). The separators are
+ * control characters, which dispatch() has already refused in all of these.
+ */
+static char *cache_key(const struct request *req)
+{
+    struct buf key = {0};
+    buf_puts(&key, req->path);
+    for (size_t i = 0; i < req->nquery; i++) {
+        buf_append(&key, "\x02", 1);
+        buf_puts(&key, req->query[i].name);
+        buf_append(&key, "\x01", 1);
+        buf_puts(&key, req->query[i].value);
+    }
+    buf_append(&key, "\x03", 1);
+    if (req->accept)
+        buf_puts(&key, req->accept);
+    if (key.len > VCACHE_MAX_KEY) {
+        buf_free(&key);
+        return NULL;
+    }
+    return buf_steal(&key, NULL);
+}
+
 /* Routes the request and runs its handler; leaves the answer in st->res. */
 static void dispatch(struct request_state *st, struct MHD_Connection *conn, const char *method,
                      const char *url, const struct cors_config *cors)
@@ -223,6 +252,16 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
     req->idempotency_key = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Idempotency-Key");
     if (auth_check(req, res, route->access, st->read_requires_key))
         return;
+    if (route->access == ACCESS_READ && !st->read_requires_key &&
+        (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)) {
+        st->cache_key = cache_key(req);
+        st->cache_generation = vcache_generation();
+        if (st->cache_key && req->if_none_match &&
+            vcache_answer(st->cache_key, st->cache_generation, req->if_none_match, res)) {
+            st->from_cache = true;
+            return;
+        }
+    }
     route->handler(req, res);
 }
 
@@ -255,6 +294,13 @@ static enum MHD_Result queue(struct request_state *st, struct MHD_Connection *co
     if (res->problem.code != PROBLEM_NONE)
         problem_render(res, st->req.path, st->request_id);
     respond_finish(&st->req, res, cors);
+    if (st->cache_key && !st->from_cache && (res->status == 200 || res->status == 304) &&
+        !res->stream.read) {
+        for (size_t i = 0; i < res->nheaders; i++)
+            if (strcmp(res->headers[i].name, "ETag") == 0)
+                vcache_store(st->cache_key, st->cache_generation, res->headers[i].value,
+                             res->cache_control, res->vary_accept);
+    }
     struct MHD_Response *mr;
     if (res->stream.read) {
         /* MHD owns the stream now and releases it when the response is done. */
@@ -358,6 +404,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     response_reset(&st->res);
     buf_free(&st->body);
     free(st->path_copy);
+    free(st->cache_key);
     free(st);
     *con_cls = NULL;
 }

@@ -8,6 +8,7 @@
 #include "import.h"
 #include "keys.h"
 #include "router.h"
+#include "vcache.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -45,9 +46,13 @@ static int serve(const struct config *cfg)
     signal(SIGPIPE, SIG_IGN);
     raise_fd_limit(cfg->max_connections);
 
+    if (!cfg->read_requires_key)
+        vcache_start();
     struct http_server *server = http_start(cfg);
-    if (!server)
+    if (!server) {
+        vcache_stop();
         return 1;
+    }
     fprintf(stderr, "onrecord: serving on http://%s:%ld with %ld threads\n", cfg->host, cfg->port,
             cfg->threads);
     int sig = 0;
@@ -55,6 +60,7 @@ static int serve(const struct config *cfg)
     fprintf(stderr, "onrecord: %s received, finishing requests in flight\n",
             sig == SIGINT ? "SIGINT" : "SIGTERM");
     http_stop(server);
+    vcache_stop();
     fprintf(stderr, "onrecord: stopped\n");
     return 0;
 }

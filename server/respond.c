@@ -244,6 +244,8 @@ void respond_finish(const struct request *req, struct response *res, const struc
             vary_encoding = true;
         }
     }
+    if (res->status == 304)
+        vary_encoding = true; /* as the 200 it stands for might have been gzipped */
     if (!res->cache_control)
         res->cache_control = res->status >= 400 || !read ? "no-store" : "no-cache";
 

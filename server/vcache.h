@@ -1,0 +1,55 @@
+/*
+ * vcache.h - the validator cache: answers a conditional GET with 304 from
+ * memory, without a database round trip, while nothing has been written
+ * since its validator was computed.
+ *
+ * Every committed write inserts into `changes`, whose trigger notifies
+ * channel onrecord_changes (db/migrations/0006_change_notify.sql). A
+ * listener thread LISTENs on it and bumps a generation number on every
+ * notification; an entry is only good for the generation it was computed
+ * in. A representation can depend on rows other than its own (a statement
+ * shows its actor's name), so any write invalidates every entry. While the
+ * listener is not connected, the cache answers nothing.
+ */
+#ifndef ONRECORD_VCACHE_H
+#define ONRECORD_VCACHE_H
+
+#include "api.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Starts the listener thread (connects with db.c's settings). */
+void vcache_start(void);
+/* Stops and joins the listener; entries are freed. */
+void vcache_stop(void);
+
+/*
+ * The current generation, to be read BEFORE the query whose answer will be
+ * stored (a write committed after it bumps it); 0 = the cache is off.
+ */
+uint64_t vcache_generation(void);
+
+/* Marks every entry stale (the listener calls it for each notification). */
+void vcache_invalidate(void);
+
+/* Turns the cache on or off without a listener (for unit tests). */
+void vcache_set_listening(bool on);
+
+/*
+ * If key (a request's method-independent identity: path, query, Accept) has
+ * an entry of generation `generation` whose ETag If-None-Match matches,
+ * fills res as a 304 (ETag, Cache-Control, Vary: Accept when the entry
+ * says so) and returns true.
+ */
+bool vcache_answer(const char *key, uint64_t generation, const char *if_none_match,
+                   struct response *res);
+
+/* Remembers the validator of a 200 or 304 answer for key, computed at `generation`. */
+void vcache_store(const char *key, uint64_t generation, const char *etag,
+                  const char *cache_control, bool vary_accept);
+
+/* Longest key the cache keeps (longer requests are simply not cached). */
+#define VCACHE_MAX_KEY 1024
+
+#endif
