@@ -36,6 +36,10 @@ static const struct setting settings[] = {
      1000000, "open HTTP connections at once (default 16384)"},
     {"ONRECORD_TIMEOUT", "--timeout", SETTING_LONG, FIELD(timeout), 1, 86400,
      "seconds before an idle connection is closed (default 60)"},
+    {"ONRECORD_CONNECTION_MEMORY", "--connection-memory", SETTING_LONG, FIELD(connection_memory),
+     2048, 1L << 20,
+     "bytes per HTTP connection for its request line, headers and response headers "
+     "(default 4096)"},
     {"ONRECORD_MAX_BODY", "--max-body", SETTING_LONG, FIELD(max_body), 1024, 1L << 30,
      "largest request body in bytes (default 1048576)"},
     {"ONRECORD_STATEMENT_TIMEOUT", "--statement-timeout", SETTING_LONG, FIELD(statement_timeout),
@@ -102,6 +106,7 @@ static void set_defaults(struct config *cfg)
         .max_body = 1L << 20,
         .statement_timeout = 5000,
         .access_log = true,
+        .connection_memory = 4096,
         .cors_origins = "",
     };
 }

@@ -17,6 +17,7 @@ struct config {
     long threads;           /* HTTP worker threads, each with one DB connection */
     long max_connections;   /* open HTTP connections at once */
     long timeout;           /* seconds an idle HTTP connection is kept */
+    long connection_memory; /* bytes of MHD memory pool per connection (http.c) */
     long max_body;          /* bytes in a request body */
     long statement_timeout; /* milliseconds a query may run */
     bool access_log;

@@ -8,9 +8,16 @@
  * checked by the same rules (validate.c) and written by the same database
  * function (onrecord_write), so an import and an API write cannot disagree.
  * Bad lines are reported with their number and reason and skipped; good
- * lines are written in transactions of BATCH lines (a savepoint per line, so
- * one bad reference does not undo its neighbours). Each line's idempotency
+ * lines are written in transactions of BATCH lines. Each line's idempotency
  * key is a hash of its content, so importing a file again adds nothing.
+ *
+ * Statements, the bulk of any real import, go a batch at a time through
+ * onrecord_import_statements (db/migrations/0007_bulk_import.sql): one round
+ * trip and set-based INSERTs for BATCH lines. If the database refuses
+ * anything in a batch, the batch is rolled back and its lines are written
+ * one by one through onrecord_write (a savepoint per line, so one bad
+ * reference does not undo its neighbours), which names the line and field.
+ * Other types are always written line by line, in file order.
  */
 #include "import.h"
 #include "db.h"
@@ -38,6 +45,15 @@ static const struct {
     {"topic", &topics_resource},   {"source", &sources_resource},
     {"role", &roles_resource},     {"statement", &statements_resource},
     {"stance", &stances_resource}, {"recognition", &recognitions_resource},
+};
+
+/* Statement lines waiting to be written together. */
+struct statement_batch {
+    size_t n;
+    long line[BATCH];
+    char *text[BATCH]; /* the line as read (its fingerprint is the key) */
+    size_t len[BATCH];
+    char *body[BATCH]; /* the checked body */
 };
 
 struct import_stats {
@@ -181,6 +197,72 @@ static void write_line(PGconn *conn, const char *file, long line, const char *te
     PQclear(r);
 }
 
+static bool next_transaction(PGconn *conn)
+{
+    return exec_simple(conn, "COMMIT") && exec_simple(conn, "BEGIN");
+}
+
+static void batch_add(struct statement_batch *b, long line, const char *text, size_t len,
+                      char *body)
+{
+    b->line[b->n] = line;
+    b->text[b->n] = xmalloc(len + 1);
+    memcpy(b->text[b->n], text, len + 1);
+    b->len[b->n] = len;
+    b->body[b->n] = body;
+    b->n++;
+}
+
+static void batch_clear(struct statement_batch *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        free(b->text[i]);
+        free(b->body[i]);
+    }
+    b->n = 0;
+}
+
+/*
+ * Writes the batched statements in one call, inside the open transaction;
+ * if that fails, line by line. False only when the connection is unusable.
+ */
+static bool flush_statements(PGconn *conn, const char *file, struct statement_batch *b,
+                             struct import_stats *st)
+{
+    struct buf bodies = {0}, keys = {0};
+    buf_puts(&bodies, "[");
+    buf_puts(&keys, "{");
+    for (size_t i = 0; i < b->n; i++) {
+        char key[64];
+        fingerprint(b->text[i], b->len[i], key, sizeof key);
+        buf_puts(&bodies, i ? "," : "");
+        buf_puts(&bodies, b->body[i]);
+        buf_printf(&keys, "%s%s", i ? "," : "", key); /* import:<hex>: no quoting needed */
+    }
+    buf_puts(&bodies, "]");
+    buf_puts(&keys, "}");
+    bool ok = exec_simple(conn, "SAVEPOINT batch");
+    const char *values[3] = {bodies.data, keys.data, IMPORT_ACTOR};
+    PGresult *r = ok ? PQexecPrepared(conn, "import_statements", 3, values, NULL, NULL, 0) : NULL;
+    if (r && PQresultStatus(r) == PGRES_TUPLES_OK) {
+        long written = atol(PQgetvalue(r, 0, 0));
+        st->written += written;
+        st->present += (long)b->n - written;
+        ok = exec_simple(conn, "RELEASE SAVEPOINT batch");
+    } else if (ok) {
+        /* Something in it was refused: find out what, line by line. */
+        ok = exec_simple(conn, "ROLLBACK TO SAVEPOINT batch");
+        for (size_t i = 0; ok && i < b->n; i++)
+            write_line(conn, file, b->line[i], b->text[i], b->len[i], &statements_resource,
+                       b->body[i], st);
+    }
+    PQclear(r);
+    buf_free(&bodies);
+    buf_free(&keys);
+    batch_clear(b);
+    return ok && PQstatus(conn) == CONNECTION_OK;
+}
+
 int import_main(int argc, char **argv)
 {
     if (argc != 1 || strcmp(argv[0], "--help") == 0) {
@@ -205,6 +287,8 @@ int import_main(int argc, char **argv)
     PGresult *p =
         PQprepare(conn, "import_write",
                   "SELECT status FROM onrecord_write($1, $2, $3, $4::jsonb, $5, $6, $7)", 7, NULL);
+    PQclear(PQprepare(conn, "import_statements",
+                      "SELECT onrecord_import_statements($1::jsonb, $2::text[], $3)", 3, NULL));
     PQclear(PQprepare(conn, "import_seen",
                       "SELECT 1 FROM idempotency_keys WHERE key_name = $1 AND idempotency_key = $2",
                       2, NULL));
@@ -223,6 +307,7 @@ int import_main(int argc, char **argv)
     size_t cap = 0;
     ssize_t len;
     long in_batch = 0;
+    struct statement_batch batch = {0};
     bool ok = prepared && exec_simple(conn, "BEGIN");
     while (ok && (len = getline(&line, &cap, in)) >= 0) {
         st.lines++;
@@ -243,17 +328,27 @@ int import_main(int argc, char **argv)
         if (!body) {
             report(file, st.lines, &res);
             st.rejected++;
+        } else if (resource == &statements_resource) {
+            batch_add(&batch, st.lines, line, (size_t)len, body);
+            if (batch.n == BATCH)
+                ok = flush_statements(conn, file, &batch, &st) && next_transaction(conn);
         } else {
+            /* File order: statements read so far go first (they may be referred to). */
+            if (batch.n)
+                ok = flush_statements(conn, file, &batch, &st) && next_transaction(conn);
             write_line(conn, file, st.lines, line, (size_t)len, resource, body, &st);
             free(body);
             if (++in_batch == BATCH) {
-                ok = exec_simple(conn, "COMMIT") && exec_simple(conn, "BEGIN");
+                ok = ok && next_transaction(conn);
                 in_batch = 0;
             }
         }
         response_reset(&res);
         draw_progress(&st, false);
     }
+    if (ok && batch.n)
+        ok = flush_statements(conn, file, &batch, &st);
+    batch_clear(&batch);
     ok = ok && exec_simple(conn, "COMMIT");
     draw_progress(&st, true);
     free(line);
