@@ -28,13 +28,12 @@ BEGIN
     TRUNCATE onrecord_import_batch;
 
     INSERT INTO onrecord_import_batch
-    SELECT nextval(pg_get_serial_sequence('statements', 'id')), p_keys[e.ord], e.body, a.id,
-           d.d, d.prec
-    FROM jsonb_array_elements(p_bodies) WITH ORDINALITY AS e(body, ord)
+    SELECT nextval(pg_get_serial_sequence('statements', 'id')), e.key, e.body, a.id, d.d, d.prec
+    FROM ROWS FROM (jsonb_array_elements(p_bodies), unnest(p_keys)) AS e(body, key)
     LEFT JOIN actors a ON a.slug = e.body->>'actor'
     CROSS JOIN LATERAL onrecord_parse_date(e.body->>'said_on', '/said_on') d
     WHERE NOT EXISTS (SELECT 1 FROM idempotency_keys k
-                      WHERE k.key_name = v_key_name AND k.idempotency_key = p_keys[e.ord]);
+                      WHERE k.key_name = v_key_name AND k.idempotency_key = e.key);
     GET DIAGNOSTICS n = ROW_COUNT;
 
     SELECT b.body->>'actor' INTO v_missing
