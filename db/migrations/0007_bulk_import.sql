@@ -27,13 +27,19 @@ BEGIN
         id bigint, key text, body jsonb, actor_id bigint, said_on date, said_precision text);
     TRUNCATE onrecord_import_batch;
 
+    -- Ids in file order, as line-by-line writes would give them: nextval()
+    -- runs over rows already sorted by line.
     INSERT INTO onrecord_import_batch
-    SELECT nextval(pg_get_serial_sequence('statements', 'id')), e.key, e.body, a.id, d.d, d.prec
-    FROM ROWS FROM (jsonb_array_elements(p_bodies), unnest(p_keys)) AS e(body, key)
-    LEFT JOIN actors a ON a.slug = e.body->>'actor'
-    CROSS JOIN LATERAL onrecord_parse_date(e.body->>'said_on', '/said_on') d
-    WHERE NOT EXISTS (SELECT 1 FROM idempotency_keys k
-                      WHERE k.key_name = v_key_name AND k.idempotency_key = e.key);
+    SELECT nextval(pg_get_serial_sequence('statements', 'id')), x.key, x.body, x.actor_id,
+           x.d, x.prec
+    FROM (SELECT e.key, e.body, a.id AS actor_id, d.d, d.prec
+          FROM ROWS FROM (jsonb_array_elements(p_bodies), unnest(p_keys))
+               WITH ORDINALITY AS e(body, key, line)
+          LEFT JOIN actors a ON a.slug = e.body->>'actor'
+          CROSS JOIN LATERAL onrecord_parse_date(e.body->>'said_on', '/said_on') d
+          WHERE NOT EXISTS (SELECT 1 FROM idempotency_keys k
+                            WHERE k.key_name = v_key_name AND k.idempotency_key = e.key)
+          ORDER BY e.line) x;
     GET DIAGNOSTICS n = ROW_COUNT;
 
     SELECT b.body->>'actor' INTO v_missing
@@ -58,15 +64,16 @@ BEGIN
     FROM onrecord_import_batch b ORDER BY b.id;
 
     INSERT INTO statement_reports (statement_id, source_id, wording, note)
-    SELECT b.id, (r->>'source')::bigint, r->>'wording', r->>'note'
-    FROM onrecord_import_batch b, jsonb_array_elements(b.body->'reports') r
-    ORDER BY b.id;
+    SELECT b.id, (r.value->>'source')::bigint, r.value->>'wording', r.value->>'note'
+    FROM onrecord_import_batch b, jsonb_array_elements(b.body->'reports') WITH ORDINALITY r
+    ORDER BY b.id, r.ordinality;
 
     INSERT INTO stances (statement_id, topic_id, position, condition, note)
-    SELECT b.id, t.id, st->>'position', st->>'condition', st->>'note'
-    FROM onrecord_import_batch b, jsonb_array_elements(coalesce(b.body->'stances', '[]')) st
-    JOIN topics t ON t.slug = st->>'topic'
-    ORDER BY b.id;
+    SELECT b.id, t.id, st.value->>'position', st.value->>'condition', st.value->>'note'
+    FROM onrecord_import_batch b,
+         jsonb_array_elements(coalesce(b.body->'stances', '[]')) WITH ORDINALITY st
+    JOIN topics t ON t.slug = st.value->>'topic'
+    ORDER BY b.id, st.ordinality;
 
     -- The same key and request hash onrecord_write records for the line.
     INSERT INTO idempotency_keys (key_name, idempotency_key, request_hash, status, location)
