@@ -88,7 +88,9 @@ struct problem {
     enum problem_code code;
     char detail[256];
     char param[64];
-    struct field_error errors[MAX_FIELD_ERRORS];
+    struct field_error *errors; /* room for MAX_FIELD_ERRORS, allocated by the first
+                                   problem_add_field (most responses need none)
+                                   and freed by response_reset */
     size_t nerrors;      /* listed in errors[] */
     size_t nerrors_seen; /* found, including any past MAX_FIELD_ERRORS */
     int line, column;

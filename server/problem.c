@@ -55,6 +55,8 @@ void problem_add_field(struct response *res, const char *pointer, const char *fm
     p->nerrors_seen++;
     if (p->nerrors == MAX_FIELD_ERRORS)
         return;
+    if (!p->errors)
+        p->errors = xcalloc(MAX_FIELD_ERRORS, sizeof *p->errors);
     struct field_error *e = &p->errors[p->nerrors++];
     snprintf(e->pointer, sizeof e->pointer, "%s", pointer);
     va_list ap;
@@ -182,6 +184,7 @@ void response_reset(struct response *res)
         res->stream.release(res->stream.cls);
     for (size_t i = 0; i < res->nheaders; i++)
         free(res->headers[i].value);
+    free(res->problem.errors);
     memset(res, 0, sizeof *res);
 }
 

@@ -37,7 +37,7 @@ static const struct object_spec body = {fields, 10, NULL};
 /* Validates JSON text; returns the number of field errors (0 = valid). */
 static size_t check(const char *text, bool patch, struct response *res)
 {
-    memset(res, 0, sizeof *res);
+    response_reset(res); /* frees what the previous check left */
     json_error_t error;
     json_t *doc = json_loads(text, 0, &error);
     if (!doc)
@@ -61,46 +61,50 @@ static bool has_error(const struct response *res, const char *pointer)
 static void a_complete_body_is_valid(void **state)
 {
     (void)state;
-    struct response res;
+    struct response res = {0};
     assert_int_equal(check("{\"slug\":\"a-b\",\"name\":\"A\",\"colour\":\"red\",\"on\":\"2024-08\","
                            "\"url\":\"https://x.org/a\",\"flag\":true,\"lang\":\"pt-BR\","
                            "\"country\":\"GE\",\"tags\":[\"x\"],\"items\":[{\"n\":1}]}",
                            false, &res),
                      0);
+    response_reset(&res);
 }
 
 static void missing_required_fields_are_each_named(void **state)
 {
     (void)state;
-    struct response res;
+    struct response res = {0};
     assert_int_equal(check("{\"items\":[{\"n\":1}]}", false, &res), 2);
     assert_true(has_error(&res, "/slug"));
     assert_true(has_error(&res, "/name"));
+    response_reset(&res);
 }
 
 static void a_merge_patch_may_omit_required_fields_but_not_null_them(void **state)
 {
     (void)state;
-    struct response res;
+    struct response res = {0};
     assert_int_equal(check("{\"colour\":null}", true, &res), 0);
     assert_int_equal(check("{\"name\":null}", true, &res), 1);
     assert_true(has_error(&res, "/name"));
+    response_reset(&res);
 }
 
 static void unknown_fields_are_rejected_with_escaped_pointers(void **state)
 {
     (void)state;
-    struct response res;
+    struct response res = {0};
     assert_int_equal(check("{\"slug\":\"a\",\"name\":\"A\",\"items\":[{\"n\":1}],\"a/b~c\":1}",
                            false, &res),
                      1);
     assert_true(has_error(&res, "/a~1b~0c"));
+    response_reset(&res);
 }
 
 static void every_type_rule_reports_its_field(void **state)
 {
     (void)state;
-    struct response res;
+    struct response res = {0};
     assert_int_equal(check("{\"slug\":\"Bad Slug\",\"name\":\"far too long name\","
                            "\"colour\":\"blue\",\"on\":\"2024-02-30\",\"url\":\"ftp://x\","
                            "\"flag\":\"yes\",\"lang\":\"english\",\"country\":\"ge\","
@@ -111,17 +115,19 @@ static void every_type_rule_reports_its_field(void **state)
                               "/flag", "/lang", "/country", "/tags", "/items"};
     for (size_t i = 0; i < 10; i++)
         assert_true(has_error(&res, pointers[i]));
+    response_reset(&res);
 }
 
 static void nested_objects_are_checked_with_indexed_pointers(void **state)
 {
     (void)state;
-    struct response res;
+    struct response res = {0};
     assert_int_equal(check("{\"slug\":\"a\",\"name\":\"A\",\"items\":[{\"n\":1},{\"n\":0},{}]}",
                            false, &res),
                      2);
     assert_true(has_error(&res, "/items/1/n"));
     assert_true(has_error(&res, "/items/2/n"));
+    response_reset(&res);
 }
 
 static void partial_dates_name_real_periods(void **state)
@@ -140,7 +146,7 @@ static void partial_dates_name_real_periods(void **state)
 static void parse(struct request *req, struct response *res, const char *type, const char *text)
 {
     memset(req, 0, sizeof *req);
-    memset(res, 0, sizeof *res);
+    response_reset(res); /* frees what the previous parse left */
     req->content_type = type;
     req->body = text;
     req->body_len = text ? strlen(text) : 0;
@@ -150,7 +156,7 @@ static void body_parse_checks_type_syntax_and_shape(void **state)
 {
     (void)state;
     struct request req;
-    struct response res;
+    struct response res = {0};
     json_t *doc;
 
     parse(&req, &res, "text/plain", "{}");
@@ -189,6 +195,7 @@ static void body_parse_checks_type_syntax_and_shape(void **state)
     parse(&req, &res, "application/json", NULL);
     assert_null(body_parse(&req, &res, false));
     assert_int_equal(res.problem.code, PROBLEM_INVALID_BODY);
+    response_reset(&res);
 }
 
 static void every_writable_resource_has_a_body_table(void **state)
@@ -208,6 +215,7 @@ static void every_writable_resource_has_a_body_table(void **state)
         assert_int_equal(body_validate(empty, all[i]->fields, false, &res), -1);
         assert_int_equal(body_validate(empty, all[i]->fields, true, &res), 0);
         json_decref(empty);
+        response_reset(&res);
     }
 }
 
