@@ -6,7 +6,9 @@
 --   4 (the PostgreSQL documentation's advice for such storage). With 4, a
 --   busy actor's statements in a date range were read all (thousands of
 --   random heap pages) and sorted, instead of walking the actor's index in
---   date order and stopping at the page size.
+--   date order and stopping at the page size. ALTER DATABASE ... SET is
+--   not copied by CREATE DATABASE ... TEMPLATE, so clusters made by
+--   script/lib.sh and bench/run also set it in postgresql.conf.
 -- * The topic / stance filter probes the stance of each candidate statement
 --   by primary key (statement, topic id), instead of hashing every stance on
 --   the topic first.
