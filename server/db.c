@@ -20,7 +20,12 @@ struct db {
 };
 
 static const char *conninfo = "";
-static char session_options[128];
+/*
+ * Per-session settings. No parallel workers: the server runs many queries
+ * at once, and a query that forks workers on a busy machine only competes
+ * with its neighbours (bench/RESULTS.md).
+ */
+static char session_options[192];
 static pthread_key_t db_key;
 static pthread_once_t db_key_once = PTHREAD_ONCE_INIT;
 
@@ -41,7 +46,8 @@ void db_configure(const char *database_url, long statement_timeout_ms)
 {
     conninfo = database_url ? database_url : "";
     snprintf(session_options, sizeof session_options,
-             "-c statement_timeout=%ld -c jit=off -c client_min_messages=warning",
+             "-c statement_timeout=%ld -c jit=off -c max_parallel_workers_per_gather=0 "
+             "-c client_min_messages=warning",
              statement_timeout_ms);
 }
 

@@ -59,6 +59,7 @@ function connectionOptions(databaseUrl) {
       application_name: q.get('application_name') || 'onrecord-peer',
       statement_timeout: 5000,
       jit: 'off',
+      max_parallel_workers_per_gather: 0,
       client_min_messages: 'warning',
     },
   };
