@@ -17,7 +17,7 @@ static const char *const sorted_list_extra[] = {"limit", "cursor", "format", "so
 static int choose_sort(struct request *req, struct response *res, const struct list_spec *spec,
                        struct list_sort *out)
 {
-    *out = (struct list_sort){"", spec->query, spec->keys, spec->nkeys, NULL};
+    *out = (struct list_sort){"", spec->query, spec->keys, spec->nkeys, NULL, NULL, QUERY_COUNT};
     if (spec->nsorts == 0)
         return 0;
     *out = spec->sorts[0];
@@ -125,6 +125,8 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
         export_format_of(req, res, &format) || choose_sort(req, res, spec, &sort))
         return -1;
     for (size_t i = 0; i < spec->nfilters; i++) {
+        if (sort.narrowed_by && values[i] && strcmp(spec->filters[i].name, sort.narrowed_by) == 0)
+            sort.query = sort.narrowed_query;
         if (preset && preset[i]) {
             if (values[i])
                 return fail(res, PROBLEM_UNKNOWN_PARAMETER, spec->filters[i].name,

@@ -38,11 +38,14 @@ static const struct param_spec statement_filters[STATEMENT_FILTER_COUNT] = {
 static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};
 static const enum param_type rank_id_key[] = {PARAM_NUMBER, PARAM_ID};
 
-/* Newest first by default; relevance ranks matches of q. */
+/* Newest first by default; relevance ranks matches of q. With q, the date
+ * orders start from q's matches (statements_*_matching.sql). */
 static const struct list_sort statement_sorts[] = {
-    {"-said_on", QUERY_STATEMENTS_NEWEST, date_id_key, 2, NULL},
-    {"said_on", QUERY_STATEMENTS_OLDEST, date_id_key, 2, NULL},
-    {"relevance", QUERY_STATEMENTS_RELEVANCE, rank_id_key, 2, "q"},
+    {"-said_on", QUERY_STATEMENTS_NEWEST, date_id_key, 2, NULL, "q",
+     QUERY_STATEMENTS_NEWEST_MATCHING},
+    {"said_on", QUERY_STATEMENTS_OLDEST, date_id_key, 2, NULL, "q",
+     QUERY_STATEMENTS_OLDEST_MATCHING},
+    {"relevance", QUERY_STATEMENTS_RELEVANCE, rank_id_key, 2, "q", NULL, QUERY_COUNT},
 };
 
 static const char *const statement_csv[] = {

@@ -4,8 +4,9 @@
  * and postgres.js, in one process.
  *
  * It runs onrecord's own SQL (db/queries/statements_get.sql,
- * statements_newest.sql, statements_oldest.sql, statements_relevance.sql,
- * readyz.sql, read at start-up and used as is) as prepared statements, with
+ * statements_newest.sql, statements_oldest.sql, their _matching variants
+ * for q, statements_relevance.sql, readyz.sql, read at start-up and used as
+ * is) as prepared statements, with
  * the parameter values onrecord passes, so PostgreSQL does the same work
  * for both servers and a benchmark compares what sits around the query:
  *
@@ -27,10 +28,17 @@ const QUERIES = new URL('../../db/queries/', import.meta.url);
 const query = (name) => readFileSync(new URL(`${name}.sql`, QUERIES), 'utf8');
 const SQL_GET = query('statements_get');
 const SQL_READY = query('readyz');
+const sortBy = (name, rank) => ({ name, text: query(name), rank });
 const SORTS = {
-  '-said_on': { name: 'statements_newest', text: query('statements_newest'), rank: false },
-  said_on: { name: 'statements_oldest', text: query('statements_oldest'), rank: false },
-  relevance: { name: 'statements_relevance', text: query('statements_relevance'), rank: true },
+  '-said_on': sortBy('statements_newest', false),
+  said_on: sortBy('statements_oldest', false),
+  relevance: sortBy('statements_relevance', true),
+};
+/* With q, the date orders run these instead, as onrecord does (server/statements.c). */
+const SORTS_WITH_Q = {
+  '-said_on': sortBy('statements_newest_matching', false),
+  said_on: sortBy('statements_oldest_matching', false),
+  relevance: SORTS.relevance,
 };
 const DEFAULT_LIMIT = 50; /* server/list.h LIST_DEFAULT_LIMIT */
 const MAX_LIMIT = 200; /* server/list.h LIST_MAX_LIMIT */
@@ -172,7 +180,7 @@ const listSchema = {
 
 app.get('/v1/statements', { schema: listSchema }, async (request, reply) => {
   const { actor, topic, from, to, q, cursor } = request.query;
-  const sort = SORTS[request.query.sort || '-said_on'];
+  const sort = (q === undefined ? SORTS : SORTS_WITH_Q)[request.query.sort || '-said_on'];
   const limit = request.query.limit ?? DEFAULT_LIMIT;
   if (sort.rank && q === undefined)
     return problem(reply, request, 400, `sort=${request.query.sort} needs q`, 'sort');

@@ -16,6 +16,7 @@
 -- * A list item without include, fields or q is built by one inlined
 --   expression (onrecord_statement_lean_json) over the statement and its
 --   actor, joined in the list query: 30 us an item -> about 3 us.
+-- * Search sorted by date starts from q's matches (statements_*_matching.sql).
 -- * Search by relevance starts from the statements that match: the reports
 --   found through the GIN index (ranked as they are found) and the
 --   statements of actors whose names match, instead of testing every
@@ -72,6 +73,18 @@ $$;
 -- onrecord_statement_rank(s, q) gives it (the best rank of a matching
 -- wording, plus 0.01 when the actor's names match), computed from the
 -- matches themselves. Inlined into statements_relevance.sql.
+-- The statements q finds (a wording through the full-text index, or the
+-- actor's names), without ranks: statements_newest_matching.sql and
+-- statements_oldest_matching.sql start from these.
+CREATE FUNCTION onrecord_statement_matches(q tsquery) RETURNS TABLE (id bigint)
+    LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+SELECT r.statement_id FROM statement_reports r WHERE r.wording_tsv @@ $1
+UNION
+SELECT s.id FROM actors a JOIN statements s ON s.actor_id = a.id
+WHERE onrecord_names_tsv(a.search_names) @@ $1
+$$;
+
 CREATE FUNCTION onrecord_statement_candidates(q tsquery)
     RETURNS TABLE (id bigint, rank real)
     LANGUAGE sql STABLE PARALLEL SAFE
