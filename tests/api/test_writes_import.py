@@ -216,3 +216,35 @@ def test_a_file_longer_than_one_batch(tmp_path):
     rc, counts, problems, err = _import(path)
     assert counts == {"lines": 1100, "written": 0, "present": 1099, "rejected": 1}, err
     assert slug_count("topics", p + "-") == 1099
+
+
+def test_statements_go_in_batches_and_a_refused_one_is_found_line_by_line(tmp_path, write_keys,
+                                                                          sources):
+    """1,100 statements in a row are written 500 at a time; line 701 names a
+    source that does not exist, so its batch is retried line by line: that
+    line alone is reported, the other 1,099 are written, in file order."""
+    p = uniq("imp-batch")
+    actor = make_actor(write_keys.editor, slug=p + "-speaker")["slug"]
+    lines = [{"type": "topic", "slug": p + "-topic", "proposition": "Batches should hold"}]
+    for n in range(1, 1101):
+        lines.append({"type": "statement", "actor": actor, "said_on": "2024-08-20",
+                      "kind": "paraphrase", "language": "en", "summary": "Batch line %d" % n,
+                      "reports": [{"source": sources[n % 2], "wording": "Said %d." % n}],
+                      "stances": [{"topic": p + "-topic", "position": "supports"}]})
+    lines[701]["reports"] = [{"source": 999999999, "wording": "No such source."}]  # file line 702
+    path = _write(tmp_path / "batches.ndjson", lines)
+
+    rc, counts, problems, err = _import(path)
+    assert rc == 1, err
+    assert counts == {"lines": 1101, "written": 1100, "present": 0, "rejected": 1}, err
+    assert len(problems) == 1 and problems[0].startswith("%s:702: " % path), err
+    # ids follow the file: summaries in id order are lines 1..1100 without 701
+    summaries = sql_value(
+        "SELECT string_agg(substr(s.summary, 12), ',' ORDER BY s.id) FROM statements s "
+        "JOIN actors a ON a.id = s.actor_id WHERE a.slug = %s" % lit(actor))
+    assert summaries == ",".join(str(n) for n in range(1, 1101) if n != 701)
+    assert sql_value("SELECT count(*) FROM stances st JOIN topics t ON t.id = st.topic_id "
+                     "WHERE t.slug = %s" % lit(p + "-topic")) == "1099"
+
+    rc, counts, problems, err = _import(path)
+    assert counts == {"lines": 1101, "written": 0, "present": 1100, "rejected": 1}, err
