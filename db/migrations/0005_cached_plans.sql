@@ -16,7 +16,8 @@
 --     looked up once per report.
 -- Inlinable functions (plain expressions such as onrecord_actor_ref, and
 -- onrecord_statements_filtered) stay LANGUAGE sql: they are planned as part
--- of the prepared statement that calls them.
+-- of the prepared statement that calls them. The list item,
+-- onrecord_statement_item_json, becomes PL/pgSQL in 0008.
 
 -- A source as reports show it, from its row and its outlet's (NULL outlet
 -- row: no outlet). Inlinable, so callers that join outlets pay nothing.
@@ -146,53 +147,5 @@ BEGIN
             WHERE r.statement_id = s.id
             ORDER BY ts_rank_cd(r.wording_tsv, q, 1) DESC, src.published_on NULLS LAST, src.id
             LIMIT 1);
-END
-$$;
-
--- The lean list item (0004 documents the keys), unchanged but for the language.
-CREATE OR REPLACE FUNCTION onrecord_statement_item_json(s statements, include text[], fields text[],
-                                             q tsquery, highlight boolean) RETURNS json
-    LANGUAGE plpgsql STABLE PARALLEL SAFE
-AS $$
-BEGIN
-    RETURN (SELECT coalesce(json_object_agg(k.key, CASE k.key
-                WHEN 'id' THEN to_json(s.id)
-                WHEN 'actor' THEN
-                    CASE WHEN coalesce('actor' = ANY (include), false) THEN
-                        (SELECT json_build_object(
-                                'slug', a.slug,
-                                'name', a.name,
-                                'kind', a.kind,
-                                'country', a.country,
-                                'other_names', to_json(a.other_names),
-                                'description', a.description,
-                                'roles_at_time', onrecord_roles_at(a.id, s.said_on, s.said_until))
-                         FROM actors a WHERE a.id = s.actor_id)
-                    ELSE (SELECT onrecord_actor_ref(a) FROM actors a WHERE a.id = s.actor_id) END
-                WHEN 'attribution' THEN to_json(s.attribution)
-                WHEN 'said_on' THEN to_json(onrecord_date_text(s.said_on, s.said_precision))
-                WHEN 'said_precision' THEN to_json(s.said_precision)
-                WHEN 'kind' THEN to_json(s.kind)
-                WHEN 'status' THEN to_json(s.status)
-                WHEN 'language' THEN to_json(s.language)
-                WHEN 'context' THEN to_json(s.context)
-                WHEN 'summary' THEN to_json(s.summary)
-                WHEN 'reports' THEN onrecord_statement_reports_json(s.id)
-                WHEN 'stances' THEN onrecord_statement_stances_json(s.id)
-                WHEN 'score' THEN to_json(onrecord_statement_rank(s, q))
-                WHEN 'highlight' THEN to_json(onrecord_statement_highlight(s, q))
-            END ORDER BY k.ord), '{}'::json)
-            FROM (VALUES (1, 'id'), (2, 'actor'), (3, 'attribution'), (4, 'said_on'),
-                         (5, 'said_precision'), (6, 'kind'), (7, 'status'), (8, 'language'),
-                         (9, 'context'), (10, 'summary'), (11, 'reports'), (12, 'stances'),
-                         (13, 'score'), (14, 'highlight')) AS k(ord, key)
-            WHERE (fields IS NULL OR k.key = ANY (fields))
-              AND CASE k.key
-                      WHEN 'reports' THEN coalesce('reports' = ANY (include), false)
-                      WHEN 'stances' THEN coalesce('stances' = ANY (include), false)
-                      WHEN 'score' THEN q IS NOT NULL
-                      WHEN 'highlight' THEN q IS NOT NULL AND coalesce(highlight, false)
-                      ELSE true
-                  END);
 END
 $$;

@@ -117,6 +117,8 @@ CREATE FUNCTION onrecord_statement_lean_json(s statements, a actors) RETURNS jso
         'context', s.context,
         'summary', s.summary);
 
+-- The list item: 0004's, in PL/pgSQL (see 0005 for why), with the default
+-- item handed to onrecord_statement_lean_json.
 CREATE OR REPLACE FUNCTION onrecord_statement_item_json(s statements, include text[],
                                                         fields text[], q tsquery,
                                                         highlight boolean) RETURNS json
