@@ -11,8 +11,10 @@
  *     connection after it (no keep-alive), so we only do it to refuse a
  *     declared body far over the limit.
  *  2. calls with upload data: append to the body, up to max_body (413 past it).
- *  3. final call: collect the query string, route, check the key, run the
- *     handler, finish the response (respond.c: ETag, 304, gzip, CORS), queue.
+ *  3. final call: collect the query string, route, check the key, answer a
+ *     conditional public read from the validator cache (vcache.c) or run the
+ *     handler, finish the response (respond.c: ETag, 304, gzip, CORS),
+ *     remember a read's ETag in the cache, queue.
  *  4. MHD_OPTION_NOTIFY_COMPLETED: write the access log line, free the state.
  */
 #include "http.h"
