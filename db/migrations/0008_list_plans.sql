@@ -101,8 +101,7 @@ GROUP BY m.id
 $$;
 
 -- The default list item (0004's keys, in its order) from the statement and
--- its actor's row (NULL: no actor). Inlinable: statements_newest.sql and
--- statements_oldest.sql use it directly, joining actors.
+-- its actor's row (NULL: no actor), through onrecord_statement_list_item.
 CREATE FUNCTION onrecord_statement_lean_json(s statements, a actors) RETURNS json
     LANGUAGE sql STABLE PARALLEL SAFE
     RETURN json_build_object(
@@ -117,17 +116,28 @@ CREATE FUNCTION onrecord_statement_lean_json(s statements, a actors) RETURNS jso
         'context', s.context,
         'summary', s.summary);
 
--- The list item: 0004's, in PL/pgSQL (see 0005 for why), with the default
--- item handed to onrecord_statement_lean_json.
+-- A statement list's item: the default one (no include, fields or q) as one
+-- inlined expression over the statement and its actor's row; otherwise
+-- onrecord_statement_item_json. Inlinable: in a query planned for its
+-- parameter values the CASE is decided at plan time.
+CREATE FUNCTION onrecord_statement_list_item(s statements, a actors, include text[],
+                                             fields text[], q text, highlight boolean)
+    RETURNS json
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN CASE WHEN include IS NULL AND fields IS NULL AND q IS NULL
+                THEN onrecord_statement_lean_json(s, a)
+                ELSE onrecord_statement_item_json(s, include, fields, onrecord_tsquery(q),
+                                                  highlight)
+           END;
+
+-- The item with include, fields or q: 0004's, unchanged but for the
+-- language (PL/pgSQL, see 0005 for why).
 CREATE OR REPLACE FUNCTION onrecord_statement_item_json(s statements, include text[],
                                                         fields text[], q tsquery,
                                                         highlight boolean) RETURNS json
     LANGUAGE plpgsql STABLE PARALLEL SAFE
 AS $$
 BEGIN
-    IF include IS NULL AND fields IS NULL AND q IS NULL THEN
-        RETURN onrecord_statement_lean_json(s, (SELECT a FROM actors a WHERE a.id = s.actor_id));
-    END IF;
     RETURN (SELECT coalesce(json_object_agg(k.key, CASE k.key
                 WHEN 'id' THEN to_json(s.id)
                 WHEN 'actor' THEN
