@@ -19,12 +19,27 @@
 
 #define GZIP_MIN_BYTES 1024
 
+/*
+ * 64 bits of the body, eight bytes a step (FNV-1a took a byte a step: 9% of
+ * the server's CPU time on GET /v1/statements/{id}). Not for adversaries:
+ * it only has to change when the body does.
+ */
 void content_hash(const void *data, size_t n, char *out)
 {
-    uint64_t h = 14695981039346656037ULL;
+    const uint64_t k = 0x9e3779b97f4a7c15ULL;
+    uint64_t h = 14695981039346656037ULL ^ (n * k);
     const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ p[i]) * 1099511628211ULL;
+    uint64_t w;
+    for (; n >= 8; n -= 8, p += 8) {
+        memcpy(&w, p, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
+    w = 0;
+    if (n > 0)
+        memcpy(&w, p, n);
+    h = (h ^ w) * k;
+    h ^= h >> 32;
     snprintf(out, 17, "%016" PRIx64, h);
 }
 
