@@ -55,12 +55,15 @@ CREATE UNLOGGED TABLE statement_documents_stale (
 -- A document is a handful of index lookups. Right after a bulk write into
 -- freshly created tables there are no column statistics yet, and the
 -- planner hashed all 100,000 sources for each document (\copy of 200,000
--- statements: its COMMIT had not ended after 3 minutes; with these settings
--- 50,000 took 5.8 s). The settings hold while this function runs, for the
--- functions it calls, which plan their queries on first use.
+-- statements: its COMMIT had not ended after 3 minutes; with the first three
+-- settings 50,000 took 5.8 s), or, at 1M statements, started parallel
+-- workers for each document (the COMMIT had not ended after 20 minutes). The
+-- settings hold while this function runs, for the functions it calls, which
+-- plan their queries on first use.
 CREATE FUNCTION onrecord_statement_document_refresh() RETURNS trigger
     LANGUAGE plpgsql
     SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
+    SET max_parallel_workers_per_gather = 0
 AS $$
 BEGIN
     DELETE FROM statement_documents_stale WHERE statement_id = NEW.statement_id;
