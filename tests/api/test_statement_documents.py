@@ -609,6 +609,64 @@ def test_a_write_undone_by_a_savepoint_is_not_shown_and_the_rest_is(desk):
     assert_fresh(desk.during, desk.before)
 
 
+# ---------------------------------------------------------------- batches (0011)
+
+
+def test_statements_marked_after_an_early_build_are_built_at_commit(desk):
+    """0011 builds every marked document at the first firing. SET CONSTRAINTS ...
+    IMMEDIATE fires them mid-transaction (and keeps the trigger immediate); a
+    stance written afterwards marks the statement again, and that mark's own
+    firing must build it a second time, not take it for part of the first batch."""
+    b = Desk.id_of("topics", desk.topic_b["slug"])
+    out = psql("BEGIN;\nSET LOCAL onrecord.actor = %s;\n"
+               "UPDATE outlets SET name = 'Early Name' WHERE slug = %s;\n%s"
+               "SET CONSTRAINTS statement_documents_refresh IMMEDIATE;\n%s"
+               "SELECT 'early', count(*) FROM statement_documents "
+               "WHERE statement_id IN (%d, %d) AND body LIKE '%%Early Name%%';\n"
+               "INSERT INTO stances (statement_id, topic_id, position) "
+               "VALUES (%d, %d, 'opposes');\n%s"
+               "COMMIT;\n" % (lit(SQL_ACTOR), lit(desk.daily["slug"]), stale_ids_sql(),
+                              stale_ids_sql(), desk.during, desk.before, desk.during, b,
+                              stale_ids_sql()))
+    assert [(k, parse_ids(v) if k == "stale" else v) for k, v in out] == [
+        ("stale", sorted([desk.during, desk.before])),
+        ("stale", []),
+        ("early", "2"),
+        ("stale", [])]
+    assert [x["topic"] for x in document(desk.during)["stances"]] == [
+        desk.topic_a["slug"], desk.topic_b["slug"]]
+    assert outlets_of(document(desk.during)) == [outlets_of(document(desk.during))[0]] * 2
+    assert outlets_of(document(desk.during))[0]["name"] == "Early Name"
+    assert_fresh(desk.during, desk.before)
+
+
+def test_a_transaction_marking_many_statements_analyzes_the_tables_first(desk):
+    """A bulk load with triggers on writes rows that have no column statistics
+    yet; past onrecord_documents_analyze_threshold() marked statements the build
+    runs ANALYZE first, inside the transaction. The threshold is lowered to 2
+    for this (rolled back) transaction, and the rename marks two statements."""
+    counts = ("SELECT 'analyzed', pg_stat_get_analyze_count('stances'::regclass) "
+              "+ pg_stat_get_autoanalyze_count('stances'::regclass);\n")
+    out = psql("BEGIN;\nSET LOCAL stats_fetch_consistency = none;\n"
+               "SET LOCAL onrecord.actor = %s;\n"
+               "CREATE OR REPLACE FUNCTION onrecord_documents_analyze_threshold() "
+               "RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN 2;\n%s"
+               "UPDATE outlets SET name = 'Bulk Name' WHERE slug = %s;\n"
+               "SET CONSTRAINTS statement_documents_refresh IMMEDIATE;\n%s"
+               "SELECT 'fresh', count(*) FROM statements s JOIN statement_documents d "
+               "ON d.statement_id = s.id WHERE s.id IN (%d, %d) "
+               "AND d.body = onrecord_statement_json(s)::text AND d.body LIKE '%%Bulk Name%%';\n"
+               "ROLLBACK;\n" % (lit(SQL_ACTOR), counts, lit(desk.daily["slug"]), counts,
+                                desk.during, desk.before))
+    (_, before), (_, after), fresh = out
+    assert int(after) >= int(before) + 1
+    assert fresh == ("fresh", "2")
+    # Rolled back: the threshold is the shipped one again, the documents as they were.
+    assert sql_value("SELECT onrecord_documents_analyze_threshold()") == "50000"
+    assert "Bulk Name" not in stored(desk.during)
+    assert_fresh(desk.during, desk.before)
+
+
 # ---------------------------------------------------------------- what does not count
 
 
