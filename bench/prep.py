@@ -28,7 +28,7 @@ import sys
 import urllib.parse
 import urllib.request
 
-# The parameters of db/queries/statements_{newest,relevance}.sql in the order
+# The parameters of db/queries/statements_*.sql in the order
 # server/statements.c declares its filters ($1..$13), then the cursor
 # ($14, $15) and the row limit ($16), which server/list.c sets to limit + 1.
 LIST_PARAMS = ["actor", "topic", "stance", "source", "outlet", "from", "to", "lang", "q",
@@ -83,7 +83,9 @@ def cmd_inputs(params_json, queries, out_dir, maxn=100):
     p = json.load(open(params_json, encoding="utf-8"))
     os.makedirs(out_dir, exist_ok=True)
     q_get = sql_text(os.path.join(queries, "statements_get.sql"))
-    q_newest = sql_text(os.path.join(queries, "statements_newest.sql"))
+    # With an actor and no q, onrecord lists from statements_newest_by_actor.sql
+    # (server/statements.c): every filtered tuple names an actor.
+    q_by_actor = sql_text(os.path.join(queries, "statements_newest_by_actor.sql"))
     q_rel = sql_text(os.path.join(queries, "statements_relevance.sql"))
 
     ids = p["statement_ids"][:maxn]
@@ -96,7 +98,7 @@ def cmd_inputs(params_json, queries, out_dir, maxn=100):
             {"actor": t["actor"], "topic": t["topic"], "from": t["from"], "to": t["to"],
              "limit": PAGE}, quote_via=urllib.parse.quote) for t in tuples])
     write_scripts(out_dir, "filtered", [
-        bind(q_newest, list_values(actor=t["actor"], topic=t["topic"], **{"from": t["from"], "to": t["to"]}))
+        bind(q_by_actor, list_values(actor=t["actor"], topic=t["topic"], **{"from": t["from"], "to": t["to"]}))
         for t in tuples])
 
     searches = [s for s in p["search"] if ":" not in s["q"]][:maxn]

@@ -17,7 +17,8 @@ static const char *const sorted_list_extra[] = {"limit", "cursor", "format", "so
 static int choose_sort(struct request *req, struct response *res, const struct list_spec *spec,
                        struct list_sort *out)
 {
-    *out = (struct list_sort){"", spec->query, spec->keys, spec->nkeys, NULL, NULL, QUERY_COUNT};
+    *out = (struct list_sort){.name = "", .query = spec->query, .keys = spec->keys,
+                              .nkeys = spec->nkeys};
     if (spec->nsorts == 0)
         return 0;
     *out = spec->sorts[0];
@@ -42,6 +43,17 @@ static int choose_sort(struct request *req, struct response *res, const struct l
         strcat(choices, spec->sorts[i].name);
     }
     return fail(res, PROBLEM_BAD_PARAMETER, "sort", "sort must be one of: %s", choices);
+}
+
+/* The query that answers `sort` for these filter values (list_sort.narrowed). */
+static enum query_id narrowed_query(const struct list_spec *spec, const struct list_sort *sort,
+                                    const char *const *values)
+{
+    for (size_t n = 0; n < LIST_NARROWINGS && sort->narrowed[n].by; n++)
+        for (size_t i = 0; i < spec->nfilters; i++)
+            if (values[i] && strcmp(spec->filters[i].name, sort->narrowed[n].by) == 0)
+                return sort->narrowed[n].query;
+    return sort->query;
 }
 
 /* Converts PARAM_LIST and PARAM_BOOL values to what SQL takes. */
@@ -125,8 +137,6 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
         export_format_of(req, res, &format) || choose_sort(req, res, spec, &sort))
         return -1;
     for (size_t i = 0; i < spec->nfilters; i++) {
-        if (sort.narrowed_by && values[i] && strcmp(spec->filters[i].name, sort.narrowed_by) == 0)
-            sort.query = sort.narrowed_query;
         if (preset && preset[i]) {
             if (values[i])
                 return fail(res, PROBLEM_UNKNOWN_PARAMETER, spec->filters[i].name,
@@ -135,6 +145,7 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
             values[i] = preset[i];
         }
     }
+    sort.query = narrowed_query(spec, &sort, values);
     const char *limit_arg = query_get(req, "limit");
     if (limit_arg && !parse_long(limit_arg, 1, LIST_MAX_LIMIT, &limit))
         return fail(res, PROBLEM_BAD_PARAMETER, "limit",

@@ -26,6 +26,7 @@
 /* The sparse-fieldset filter every list takes last: fields=a,b keeps those keys. */
 #define FIELDS_FILTER {"fields", PARAM_LIST, NULL}
 #define LIST_MAX_LIMIT 200
+#define LIST_NARROWINGS 2
 
 /* One sort order a list offers (sort=name): its query and its key's parts. */
 struct list_sort {
@@ -35,13 +36,17 @@ struct list_sort {
     size_t nkeys;
     const char *needs; /* a filter this order needs (relevance needs q), or NULL */
     /*
-     * When filter `narrowed_by` is given, `narrowed_query` runs instead: the
-     * same rows and columns, planned from that filter's matches (a search
+     * Tried in order: the first whose filter `by` is given (by the query
+     * string or the path) runs its `query` instead of `query` above: the
+     * same parameters, rows and columns, reached another way. A search
      * finds a few hundred statements faster than a walk through all of
-     * them by date finds their newest 50).
+     * them by date finds their newest 50; one actor's statements have a
+     * query that is planned once per connection rather than per request.
      */
-    const char *narrowed_by;
-    enum query_id narrowed_query;
+    struct list_narrowing {
+        const char *by;
+        enum query_id query;
+    } narrowed[LIST_NARROWINGS];
 };
 
 struct list_spec {

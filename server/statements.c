@@ -39,13 +39,14 @@ static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};
 static const enum param_type rank_id_key[] = {PARAM_NUMBER, PARAM_ID};
 
 /* Newest first by default; relevance ranks matches of q. With q, the date
- * orders start from q's matches (statements_*_matching.sql). */
+ * orders start from q's matches (statements_*_matching.sql); without q but
+ * with an actor, they walk that actor's statements (statements_*_by_actor.sql). */
 static const struct list_sort statement_sorts[] = {
-    {"-said_on", QUERY_STATEMENTS_NEWEST, date_id_key, 2, NULL, "q",
-     QUERY_STATEMENTS_NEWEST_MATCHING},
-    {"said_on", QUERY_STATEMENTS_OLDEST, date_id_key, 2, NULL, "q",
-     QUERY_STATEMENTS_OLDEST_MATCHING},
-    {"relevance", QUERY_STATEMENTS_RELEVANCE, rank_id_key, 2, "q", NULL, QUERY_COUNT},
+    {"-said_on", QUERY_STATEMENTS_NEWEST, date_id_key, 2, NULL,
+     {{"q", QUERY_STATEMENTS_NEWEST_MATCHING}, {"actor", QUERY_STATEMENTS_NEWEST_BY_ACTOR}}},
+    {"said_on", QUERY_STATEMENTS_OLDEST, date_id_key, 2, NULL,
+     {{"q", QUERY_STATEMENTS_OLDEST_MATCHING}, {"actor", QUERY_STATEMENTS_OLDEST_BY_ACTOR}}},
+    {"relevance", QUERY_STATEMENTS_RELEVANCE, rank_id_key, 2, "q", {{0}}},
 };
 
 static const char *const statement_csv[] = {

@@ -5,8 +5,8 @@
  *
  * It runs onrecord's own SQL (db/queries/statements_get.sql,
  * statements_newest.sql, statements_oldest.sql, their _matching variants
- * for q, statements_relevance.sql, readyz.sql, read at start-up and used as
- * is) as prepared statements, with
+ * for q and _by_actor variants for actor, statements_relevance.sql,
+ * readyz.sql, read at start-up and used as is) as prepared statements, with
  * the parameter values onrecord passes, so PostgreSQL does the same work
  * for both servers and a benchmark compares what sits around the query:
  *
@@ -38,6 +38,12 @@ const SORTS = {
 const SORTS_WITH_Q = {
   '-said_on': sortBy('statements_newest_matching', false),
   said_on: sortBy('statements_oldest_matching', false),
+  relevance: SORTS.relevance,
+};
+/* And without q but with an actor, these. */
+const SORTS_WITH_ACTOR = {
+  '-said_on': sortBy('statements_newest_by_actor', false),
+  said_on: sortBy('statements_oldest_by_actor', false),
   relevance: SORTS.relevance,
 };
 const DEFAULT_LIMIT = 50; /* server/list.h LIST_DEFAULT_LIMIT */
@@ -180,7 +186,8 @@ const listSchema = {
 
 app.get('/v1/statements', { schema: listSchema }, async (request, reply) => {
   const { actor, topic, from, to, q, cursor } = request.query;
-  const sort = (q === undefined ? SORTS : SORTS_WITH_Q)[request.query.sort || '-said_on'];
+  const sorts = q !== undefined ? SORTS_WITH_Q : actor !== undefined ? SORTS_WITH_ACTOR : SORTS;
+  const sort = sorts[request.query.sort || '-said_on'];
   const limit = request.query.limit ?? DEFAULT_LIMIT;
   if (sort.rank && q === undefined)
     return problem(reply, request, 400, `sort=${request.query.sort} needs q`, 'sort');

@@ -1,0 +1,147 @@
+"""One actor's statement list has its own queries (db/queries/
+statements_{newest,oldest}_by_actor.sql, db/migrations/0012_actor_lists.sql),
+planned once per connection. They must answer exactly what the general list
+queries (statements_newest.sql, statements_oldest.sql) answer for the same
+parameters: same rows, same order, same JSON, same sort keys.
+
+Here both are prepared side by side in one psql session and run for every
+actor in the database against a grid of filters built from that actor's own
+records: each topic and position it took, each source and outlet that
+reported it, date windows at and around its statement dates (periods known
+to a month or a year included), languages, statuses, every cursor position
+of its list, include= and fields=, and a page limit. The comparison covers
+whatever the database holds (the seed, plus records other tests wrote)."""
+import os
+import subprocess
+
+import pytest
+
+from conftest import DATABASE_URL, _psql_path, get_all, get_ok, lit, sql_rows
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
+TYPES = ("text,text,text,bigint,text,date,date,text,text,text,text[],text[],boolean,"
+         "date,bigint,bigint")
+PAIRS = [("statements_newest", "statements_newest_by_actor"),
+         ("statements_oldest", "statements_oldest_by_actor")]
+
+
+def query_text(name):
+    with open(os.path.join(ROOT, "db", "queries", name + ".sql"), encoding="utf-8") as f:
+        return "".join(line for line in f if not line.startswith("--")).strip()
+
+
+def arg(v):
+    return "NULL" if v is None else lit(str(v))
+
+
+def cases_for(actor_id, slug):
+    """Parameter tuples ($1..$16) for one actor's list, from its own records."""
+    base = dict(actor=slug, topic=None, stance=None, source=None, outlet=None, frm=None,
+                to=None, lang=None, status=None, include=None, fields=None, cur_day=None,
+                cur_id=None, limit=None)
+    out = [dict(base), dict(base, limit=3), dict(base, include="{actor,stances}"),
+           dict(base, fields="{id,said_on,summary}", limit=2)]
+    for topic, position in sql_rows(
+            "SELECT DISTINCT t.slug, st.position FROM stances st JOIN topics t ON t.id = st.topic_id "
+            "JOIN statements s ON s.id = st.statement_id WHERE s.actor_id = %d" % actor_id):
+        out += [dict(base, topic=topic), dict(base, topic=topic, stance=position),
+                dict(base, stance=position), dict(base, topic=topic, stance="neutral")]
+    for source, outlet in sql_rows(
+            "SELECT DISTINCT r.source_id, o.slug FROM statement_reports r "
+            "JOIN statements s ON s.id = r.statement_id JOIN sources src ON src.id = r.source_id "
+            "LEFT JOIN outlets o ON o.id = src.outlet_id WHERE s.actor_id = %d "
+            "ORDER BY 1 LIMIT 4" % actor_id):
+        out.append(dict(base, source=source))
+        if outlet:
+            out.append(dict(base, outlet=outlet))
+    days = sql_rows("SELECT DISTINCT said_on, said_until, said_on - 1, said_until + 1 "
+                    "FROM statements WHERE actor_id = %d ORDER BY 1 LIMIT 6" % actor_id)
+    for on, until, before, after in days:
+        out += [dict(base, frm=on), dict(base, to=on), dict(base, frm=until),
+                dict(base, to=before), dict(base, frm=after), dict(base, frm=on, to=until),
+                dict(base, frm=before, to=after, limit=2)]
+    for lang, status in sql_rows("SELECT DISTINCT language, status FROM statements "
+                                 "WHERE actor_id = %d" % actor_id):
+        out += [dict(base, lang=lang), dict(base, status=status),
+                dict(base, lang="xx"), dict(base, status="retracted")]
+    for day, sid in sql_rows("SELECT said_on, id FROM statements WHERE actor_id = %d "
+                             "ORDER BY said_on, id LIMIT 12" % actor_id):
+        out += [dict(base, cur_day=day, cur_id=sid), dict(base, cur_day=day, cur_id=sid, limit=2)]
+    return out
+
+
+def params(c):
+    return [c["actor"], c["topic"], c["stance"], c["source"], c["outlet"], c["frm"], c["to"],
+            c["lang"], None, c["status"], c["include"], c["fields"], None, c["cur_day"],
+            c["cur_id"], c["limit"]]
+
+
+def run_pairs(cases):
+    """Runs every case through both queries of each pair; returns their outputs."""
+    lines = ["\\pset format unaligned", "\\pset tuples_only on", "\\pset fieldsep '\\t'"]
+    for i, (general, special) in enumerate(PAIRS):
+        lines.append("PREPARE g%d(%s) AS %s;" % (i, TYPES, query_text(general)))
+        lines.append("PREPARE s%d(%s) AS %s;" % (i, TYPES, query_text(special)))
+    for n, c in enumerate(cases):
+        values = ",".join(arg(v) for v in params(c))
+        for i in range(len(PAIRS)):
+            for side in ("g", "s"):
+                lines.append("\\echo @@ %d %d %s" % (n, i, side))
+                lines.append("EXECUTE %s%d(%s);" % (side, i, values))
+    p = subprocess.run([_psql_path(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", DATABASE_URL],
+                       input="\n".join(lines) + "\n", capture_output=True, text=True,
+                       timeout=120,
+                       env=dict(os.environ, PGOPTIONS="-c default_transaction_read_only=on"))
+    assert p.returncode == 0, p.stderr
+    outputs, key = {}, None
+    for line in p.stdout.splitlines():
+        if line.startswith("@@ "):
+            _, n, i, side = line.split()
+            key = (int(n), int(i), side)
+            outputs[key] = []
+        elif key is not None:
+            outputs[key].append(line)
+    return outputs
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return [(int(i), s) for i, s in sql_rows(
+        "SELECT a.id, a.slug FROM actors a WHERE EXISTS "
+        "(SELECT 1 FROM statements s WHERE s.actor_id = a.id) ORDER BY a.id")]
+
+
+def test_the_seed_has_actors_with_several_statements_to_compare(seeded, actors):
+    slugs = [s for _, s in actors]
+    assert "alan-gagloev" in slugs and "anatoly-bibilov" in slugs
+
+
+def test_an_actors_list_queries_answer_exactly_as_the_general_ones(seeded, actors):
+    cases = [c for actor_id, slug in actors for c in cases_for(actor_id, slug)]
+    # An actor no one has heard of: no rows either way.
+    cases.append(dict(cases_for(actors[0][0], "no-such-actor-anywhere")[0]))
+    outputs = run_pairs(cases)
+    compared = rows = 0
+    for n, c in enumerate(cases):
+        for i, (general, special) in enumerate(PAIRS):
+            g, s = outputs[(n, i, "g")], outputs[(n, i, "s")]
+            assert s == g, "%s and %s differ for %r" % (general, special, c)
+            compared += 1
+            rows += len(g)
+    # The grid is not vacuous: it compared many lists, most of them with rows.
+    assert compared >= 200
+    assert rows >= compared
+
+
+def test_alan_gagloevs_list_through_the_api_walks_back_in_pages(seeded):
+    """The API runs the actor queries for actor= (and /v1/actors/{slug}/statements):
+    a three-a-page walk returns the same statements as one page, newest first."""
+    whole = get_ok("/v1/statements", actor="alan-gagloev", limit=200)["data"]
+    paged = get_all("/v1/statements", actor="alan-gagloev", limit=3)
+    assert [x["id"] for x in paged] == [x["id"] for x in whole]
+    assert len(whole) >= 5
+    days = [x["said_on"] for x in whole]
+    assert days == sorted(days, reverse=True)
+    nested = get_all("/v1/actors/alan-gagloev/statements", limit=3, sort="said_on")
+    # Oldest first is the exact reverse: both orders are (said_on, id).
+    assert [x["id"] for x in nested] == [x["id"] for x in reversed(whole)]
