@@ -25,18 +25,32 @@ CREATE TABLE api_keys (
 -- Versions (ETags)
 -------------------------------------------------------------------------------
 
-ALTER TABLE actors       ADD COLUMN version integer NOT NULL DEFAULT 1;
-ALTER TABLE roles        ADD COLUMN version integer NOT NULL DEFAULT 1;
-ALTER TABLE outlets      ADD COLUMN version integer NOT NULL DEFAULT 1;
-ALTER TABLE sources      ADD COLUMN version integer NOT NULL DEFAULT 1;
-ALTER TABLE statements   ADD COLUMN version integer NOT NULL DEFAULT 1;
-ALTER TABLE topics       ADD COLUMN version integer NOT NULL DEFAULT 1;
-ALTER TABLE stances      ADD COLUMN version integer NOT NULL DEFAULT 1;
-ALTER TABLE recognitions ADD COLUMN version integer NOT NULL DEFAULT 1;
+-- Each column is added bare, then filled, then given its default and NOT
+-- NULL: PostgreSQL 15.20 refuses ADD COLUMN ... NOT NULL DEFAULT (and an
+-- identity column) on a table whose row type a SQL-body function of 0002
+-- takes ("cannot alter table "actors" because function onrecord_actor_ref
+-- (actors) uses its row type"); 15.18 allowed it. The result is the same
+-- column either way.
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['actors', 'roles', 'outlets', 'sources', 'statements', 'topics',
+                             'stances', 'recognitions'] LOOP
+        EXECUTE format('ALTER TABLE %I ADD COLUMN version integer', t);
+        EXECUTE format('UPDATE %I SET version = 1', t);
+        EXECUTE format('ALTER TABLE %I ALTER COLUMN version SET DEFAULT 1, '
+                       'ALTER COLUMN version SET NOT NULL', t);
+    END LOOP;
+END $$;
 
 -- A stance is addressed by (statement, topic) in the API; the surrogate id
--- names it in the change history.
-ALTER TABLE stances ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY UNIQUE;
+-- names it in the change history. (Added in steps, as above; stances is
+-- empty when this runs, before any seed.)
+ALTER TABLE stances ADD COLUMN id bigint;
+ALTER TABLE stances ALTER COLUMN id SET NOT NULL;
+ALTER TABLE stances ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY;
+ALTER TABLE stances ADD UNIQUE (id);
 
 -- Every UPDATE of a versioned row makes a new version.
 CREATE FUNCTION onrecord_bump_version() RETURNS trigger
