@@ -15,6 +15,7 @@
 #define MAX_HEADERS 12
 
 struct db;
+struct db_calls;
 
 /* One query-string argument, as decoded by the HTTP layer. */
 struct query_arg {
@@ -43,7 +44,8 @@ struct request {
     const char *origin;
     /* Name of the API key that authenticated the request; "" if none (auth.c). */
     char key_name[72];
-    struct db *db;          /* this worker's database connection */
+    struct db *db;            /* this worker's database connections */
+    struct db_calls *calls;   /* the queries this request has run (db.h) */
     const void *route_data; /* the matched route's data (e.g. a resource_desc) */
 };
 

@@ -46,11 +46,10 @@ int auth_check(struct request *req, struct response *res, enum access need, bool
     if (!key_well_formed(key))
         return unauthorized(res, "invalid_token", "the API key is not valid");
 
-    PGresult *r = db_query(req->db, res, QUERY_AUTH_KEY, 1, &key);
+    PGresult *r = db_query(req, res, QUERY_AUTH_KEY, 1, &key);
     if (!r)
         return -1;
     if (PQntuples(r) != 1) {
-        PQclear(r);
         return unauthorized(res, "invalid_token", "the API key is unknown or revoked");
     }
     const char *role = PQgetvalue(r, 0, 1);
@@ -60,10 +59,8 @@ int auth_check(struct request *req, struct response *res, enum access need, bool
     if (!allowed) {
         fail(res, PROBLEM_FORBIDDEN, NULL, "the key '%s' has role %s, which may not do this",
              req->key_name, role);
-        PQclear(r);
         return -1;
     }
-    PQclear(r);
     return 0;
 }
 

@@ -31,7 +31,8 @@ static const struct setting settings[] = {
      "address to listen on (default 127.0.0.1)"},
     {"ONRECORD_PORT", "--port", SETTING_LONG, FIELD(port), 1, 65535, "TCP port (default 8080)"},
     {"ONRECORD_THREADS", "--threads", SETTING_LONG, FIELD(threads), 1, 256,
-     "worker threads, one database connection each (default: 2 x CPUs)"},
+     "worker threads, each with a database connection for reads and one for writes "
+     "(default: 2 x CPUs)"},
     {"ONRECORD_MAX_CONNECTIONS", "--max-connections", SETTING_LONG, FIELD(max_connections), 1,
      1000000, "open HTTP connections at once (default 16384)"},
     {"ONRECORD_TIMEOUT", "--timeout", SETTING_LONG, FIELD(timeout), 1, 86400,

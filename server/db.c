@@ -1,11 +1,16 @@
 /*
- * db.c - per-worker PostgreSQL connections and prepared statements, mapping
- * of database failures to problems, and the migration/seed ledger.
+ * db.c - per-worker PostgreSQL connections and prepared statements, the
+ * pipelined connection reads go through, mapping of database failures to
+ * problems, and the migration/seed ledger.
  *
- * Each worker thread owns one PGconn (no locking, no pool). A connection is
- * opened on the first request the thread serves; when a query fails because
- * the server went away, the connection is dropped, the request gets 503 with
- * Retry-After, and the next request connects again.
+ * Each worker thread owns its connections (no locking, no pool): `pipe` for
+ * reads and `conn` for writes, each opened on the first query that needs
+ * it. On `pipe`, queries from all the requests a worker has in hand go out
+ * together, ended by one Sync per batch, and their results come back in the
+ * order sent (docs/ARCHITECTURE.md, "Reads are pipelined"). When a query
+ * fails because the server went away, the connection is dropped, the
+ * requests waiting on it get 503 with Retry-After, and the next query
+ * connects again.
  */
 #include "db.h"
 #include "util.h"
@@ -15,8 +20,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * An error aborts the rest of its batch (PGRES_PIPELINE_ABORTED); those
+ * queries are sent again. Each batch runs at least its first query, so
+ * every request gets through; this bounds how often one is unlucky.
+ */
+#define MAX_RETRIES 8
+
 struct db {
-    PGconn *conn;
+    PGconn *conn;                 /* writes: one query at a time */
+    PGconn *pipe;                 /* reads: pipelined */
+    struct db_calls *head, *tail; /* requests waiting on pipe, in the order sent */
+    int syncs;                    /* Syncs sent whose PGRES_PIPELINE_SYNC is still to come */
+    bool unsynced;                /* queries sent since the last Sync */
+    unsigned pipe_opened;         /* how often pipe has been opened */
 };
 
 static const char *conninfo = "";
@@ -32,6 +49,7 @@ static pthread_once_t db_key_once = PTHREAD_ONCE_INIT;
 static void db_destroy(void *p)
 {
     struct db *db = p;
+    db_pipe_close(db);
     if (db->conn)
         PQfinish(db->conn);
     free(db);
@@ -87,17 +105,16 @@ PGconn *db_connect_plain(char *err, size_t errlen)
     return db_connect_named("onrecord", err, errlen);
 }
 
-/* Opens the connection and prepares every query; false when it fails. */
-static bool db_open(struct db *db)
+/* Opens a connection and prepares every query; NULL when it fails. */
+static PGconn *open_prepared(void)
 {
-    db->conn = connect_with_options("onrecord");
-    if (PQstatus(db->conn) != CONNECTION_OK) {
-        fprintf(stderr, "onrecord: database connection failed: %s", PQerrorMessage(db->conn));
+    PGconn *conn = connect_with_options("onrecord");
+    if (PQstatus(conn) != CONNECTION_OK) {
+        fprintf(stderr, "onrecord: database connection failed: %s", PQerrorMessage(conn));
         goto fail;
     }
     for (size_t i = 0; i < embedded_queries_count; i++) {
-        PGresult *r =
-            PQprepare(db->conn, embedded_queries[i].name, embedded_queries[i].text, 0, NULL);
+        PGresult *r = PQprepare(conn, embedded_queries[i].name, embedded_queries[i].text, 0, NULL);
         bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
         if (!ok)
             fprintf(stderr, "onrecord: preparing %s failed: %s", embedded_queries[i].name,
@@ -106,11 +123,10 @@ static bool db_open(struct db *db)
         if (!ok)
             goto fail;
     }
-    return true;
+    return conn;
 fail:
-    PQfinish(db->conn);
-    db->conn = NULL;
-    return false;
+    PQfinish(conn);
+    return NULL;
 }
 
 /* True for SQLSTATEs that mean "the server is not there right now". */
@@ -209,41 +225,207 @@ static void map_error(enum query_id id, const PGresult *r, struct response *res)
     fail(res, PROBLEM_INTERNAL, NULL, "the query failed; this is a bug, and it was logged");
 }
 
-PGresult *db_query(struct db *db, struct response *res, enum query_id id, int nparams,
-                   const char *const *values)
+static PGresult *unavailable(struct response *res)
 {
-    if (!db->conn && !db_open(db)) {
-        response_add_header(res, "Retry-After", "2");
-        fail(res, PROBLEM_UNAVAILABLE, NULL, "the database cannot be reached; retry shortly");
-        return NULL;
-    }
-    PGresult *r =
-        PQexecPrepared(db->conn, embedded_queries[id].name, nparams, values, NULL, NULL, 0);
-    ExecStatusType st = PQresultStatus(r);
-    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
-        return r;
-
-    const char *sqlstate = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-    bool lost = PQstatus(db->conn) != CONNECTION_OK || sqlstate == NULL;
-    if (lost || is_unavailable(sqlstate)) {
-        fprintf(stderr, "onrecord: query %s: database unavailable: %s", embedded_queries[id].name,
-                PQerrorMessage(db->conn));
-        if (lost) {
-            PQfinish(db->conn);
-            db->conn = NULL;
-        }
-        response_add_header(res, "Retry-After", "2");
-        fail(res, PROBLEM_UNAVAILABLE, NULL, "the database cannot be reached; retry shortly");
-    } else {
-        map_error(id, r, res);
-    }
-    PQclear(r);
+    response_add_header(res, "Retry-After", "2");
+    fail(res, PROBLEM_UNAVAILABLE, NULL, "the database cannot be reached; retry shortly");
     return NULL;
 }
 
-static void release_result(void *cls)
+/*
+ * Returns r when it holds rows or a command's success; else records the
+ * problem and returns NULL. `conn` is the connection r came from when it is
+ * still the current one (a plain query): it is dropped when it has failed.
+ */
+static PGresult *checked(PGconn **conn, struct response *res, enum query_id id, PGresult *r)
 {
-    PQclear(cls);
+    ExecStatusType st = PQresultStatus(r);
+    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
+        return r;
+    const char *sqlstate = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+    bool lost = sqlstate == NULL || (conn && PQstatus(*conn) != CONNECTION_OK);
+    if (lost || is_unavailable(sqlstate)) {
+        fprintf(stderr, "onrecord: query %s: database unavailable: %s", embedded_queries[id].name,
+                PQresultErrorMessage(r));
+        if (lost && conn) {
+            PQfinish(*conn);
+            *conn = NULL;
+        }
+        return unavailable(res);
+    }
+    map_error(id, r, res);
+    return NULL;
+}
+
+void db_calls_reset(struct db_calls *calls)
+{
+    for (int i = 0; i < calls->count; i++)
+        PQclear(calls->results[i]);
+    memset(calls, 0, sizeof *calls);
+}
+
+static bool pipe_open(struct db *db)
+{
+    db->pipe = open_prepared();
+    db->pipe_opened++;
+    if (db->pipe && PQsetnonblocking(db->pipe, 1) == 0 && PQenterPipelineMode(db->pipe))
+        return true;
+    if (db->pipe)
+        fprintf(stderr, "onrecord: pipeline mode failed: %s", PQerrorMessage(db->pipe));
+    db_pipe_close(db);
+    return false;
+}
+
+/* Sends a read on the pipelined connection; the request waits for it. */
+static PGresult *send_pipelined(struct db *db, struct db_calls *calls, enum query_id id,
+                                int nparams, const char *const *values, struct response *res)
+{
+    if (calls->retries > MAX_RETRIES)
+        return unavailable(res);
+    if (!db->pipe && !pipe_open(db))
+        return unavailable(res);
+    if (!PQsendQueryPrepared(db->pipe, embedded_queries[id].name, nparams, values, NULL, NULL, 0)) {
+        fprintf(stderr, "onrecord: query %s could not be sent: %s", embedded_queries[id].name,
+                PQerrorMessage(db->pipe));
+        db_pipe_close(db);
+        return unavailable(res);
+    }
+    calls->waiting = true;
+    calls->queued_next = NULL;
+    if (db->tail)
+        db->tail->queued_next = calls;
+    else
+        db->head = calls;
+    db->tail = calls;
+    db->unsynced = true;
+    return NULL;
+}
+
+PGresult *db_query(struct request *req, struct response *res, enum query_id id, int nparams,
+                   const char *const *values)
+{
+    struct db *db = req->db;
+    struct db_calls *calls = req->calls;
+    if (calls->next < calls->count)
+        return checked(NULL, res, id, calls->results[calls->next++]);
+    if (calls->lost)
+        return unavailable(res);
+    if (calls->count == DB_MAX_CALLS) {
+        fprintf(stderr, "onrecord: a request ran more than %d queries (%s)\n", DB_MAX_CALLS,
+                embedded_queries[id].name);
+        fail(res, PROBLEM_INTERNAL, NULL, "the request ran too many queries; this is a bug");
+        return NULL;
+    }
+    if (calls->pipelined)
+        return send_pipelined(db, calls, id, nparams, values, res);
+    if (!db->conn && !(db->conn = open_prepared()))
+        return unavailable(res);
+    PGresult *r =
+        PQexecPrepared(db->conn, embedded_queries[id].name, nparams, values, NULL, NULL, 0);
+    calls->results[calls->count++] = r;
+    calls->next = calls->count;
+    return checked(&db->conn, res, id, r);
+}
+
+int db_pipe_fd(struct db *db, unsigned *opened)
+{
+    *opened = db->pipe_opened;
+    return db->pipe ? PQsocket(db->pipe) : -1;
+}
+
+bool db_pipe_flush(struct db *db)
+{
+    if (!db->pipe)
+        return false;
+    if (db->unsynced) {
+        db->unsynced = false;
+        if (!PQpipelineSync(db->pipe)) {
+            fprintf(stderr, "onrecord: pipeline sync failed: %s", PQerrorMessage(db->pipe));
+            db_pipe_close(db);
+            return false;
+        }
+        db->syncs++;
+    }
+    int rc = PQflush(db->pipe);
+    if (rc < 0) {
+        fprintf(stderr, "onrecord: sending queries failed: %s", PQerrorMessage(db->pipe));
+        db_pipe_close(db);
+        return false;
+    }
+    return rc == 1;
+}
+
+/* Ends the wait of the request whose query was sent first. */
+static void deliver(struct db *db, PGresult *r)
+{
+    struct db_calls *calls = db->head;
+    db->head = calls->queued_next;
+    if (!db->head)
+        db->tail = NULL;
+    calls->waiting = false;
+    if (r)
+        calls->results[calls->count++] = r;
+    else
+        calls->retries++;
+    calls->ready(calls->ready_cls);
+}
+
+void db_pipe_read(struct db *db)
+{
+    if (!db->pipe)
+        return;
+    if (!PQconsumeInput(db->pipe)) {
+        fprintf(stderr, "onrecord: reading results failed: %s", PQerrorMessage(db->pipe));
+        db_pipe_close(db);
+        return;
+    }
+    /*
+     * Each query's result is followed by a NULL, and each batch ends with
+     * PGRES_PIPELINE_SYNC. Two NULLs in a row mean nothing more is in.
+     */
+    int nulls = 0;
+    while (db->pipe && (db->head || db->syncs > 0) && !PQisBusy(db->pipe) && nulls < 2) {
+        PGresult *r = PQgetResult(db->pipe);
+        if (!r) {
+            nulls++;
+            continue;
+        }
+        nulls = 0;
+        ExecStatusType st = PQresultStatus(r);
+        if (st == PGRES_PIPELINE_SYNC) {
+            db->syncs--;
+            PQclear(r);
+        } else if (!db->head) {
+            fprintf(stderr, "onrecord: a result nobody waits for (%s)\n", PQresStatus(st));
+            PQclear(r);
+        } else if (st == PGRES_PIPELINE_ABORTED) {
+            PQclear(r);
+            deliver(db, NULL); /* an earlier query in its batch failed: send it again */
+        } else {
+            deliver(db, r);
+        }
+    }
+    if (db->pipe && PQstatus(db->pipe) != CONNECTION_OK) {
+        fprintf(stderr, "onrecord: the database connection broke: %s", PQerrorMessage(db->pipe));
+        db_pipe_close(db);
+    }
+}
+
+void db_pipe_close(struct db *db)
+{
+    if (db->pipe)
+        PQfinish(db->pipe);
+    db->pipe = NULL;
+    db->syncs = 0;
+    db->unsynced = false;
+    while (db->head) {
+        struct db_calls *calls = db->head;
+        db->head = calls->queued_next;
+        calls->waiting = false;
+        calls->lost = true;
+        calls->ready(calls->ready_cls);
+    }
+    db->tail = NULL;
 }
 
 void response_take_result(struct response *res, int status, PGresult *result, int row, int col)
@@ -252,8 +434,8 @@ void response_take_result(struct response *res, int status, PGresult *result, in
     res->content_type = "application/json";
     res->body = PQgetvalue(result, row, col);
     res->len = (size_t)PQgetlength(result, row, col);
-    res->release = release_result;
-    res->release_cls = result;
+    res->release = NULL;
+    res->release_cls = NULL;
 }
 
 /* Runs a command with parameters; prints the error and returns false on failure. */

@@ -1,7 +1,10 @@
 /*
- * db.h - database access for handlers and commands: one PostgreSQL
- * connection per worker thread, opened lazily, with every query in db/queries
- * prepared at connect; reconnects on the next request after a failure.
+ * db.h - database access for handlers and commands. Each worker thread has
+ * two PostgreSQL connections, opened lazily, with every query in db/queries
+ * prepared at connect: a pipelined one for reads, whose queries are sent
+ * without waiting (the request waits, and its handler is run again when the
+ * result is in: see struct db_calls), and a plain one for writes. A
+ * connection that fails is reopened on the next request.
  */
 #ifndef ONRECORD_DB_H
 #define ONRECORD_DB_H
@@ -11,6 +14,35 @@
 
 #include <libpq-fe.h>
 
+/* Queries one request may run (a list checks its parent; a keyed read looks up its key). */
+#define DB_MAX_CALLS 4
+
+/*
+ * The queries one request has run, with their results, which belong to the
+ * request: db_calls_reset() frees them when it completes, so handlers never
+ * free a result. For a read, db_query() sends a query to the thread's
+ * pipelined connection and returns NULL with `waiting` set; the HTTP layer
+ * parks the request, and once the result is in, calls the handler again
+ * from the start, and db_query() answers each call in turn from the
+ * results held. So a handler must not act on the world before its last
+ * query: reads only.
+ */
+struct db_calls {
+    PGresult *results[DB_MAX_CALLS];
+    int count;                /* results held */
+    int next;                 /* which result the next db_query() call gets */
+    bool pipelined;           /* reads: send, do not wait */
+    bool waiting;             /* a query is in flight: wait, then run the handler again */
+    bool lost;                /* the connection failed while the query was in flight */
+    int retries;              /* queries re-sent after another one's error aborted them */
+    void (*ready)(void *cls); /* called (on the worker thread) when waiting ends */
+    void *ready_cls;
+    struct db_calls *queued_next; /* the next request waiting on the same connection */
+};
+
+/* Frees the results; the calls can be reused for another request. */
+void db_calls_reset(struct db_calls *calls);
+
 /* Sets the connection string and per-session settings; call once at start. */
 void db_configure(const char *database_url, long statement_timeout_ms);
 
@@ -18,18 +50,33 @@ void db_configure(const char *database_url, long statement_timeout_ms);
 struct db *db_for_thread(void);
 
 /*
- * Runs prepared query `id` with text parameters (NULL = SQL NULL). Returns a
- * result with PGRES_TUPLES_OK or PGRES_COMMAND_OK, which the caller owns
- * (PQclear, or hand it to a response with response_take_result()); or NULL
- * after recording a problem in res: 503 when the database cannot be reached,
- * 500 for anything else.
+ * Runs prepared query `id` with text parameters (NULL = SQL NULL) for
+ * req (req->db, req->calls). Returns a result with PGRES_TUPLES_OK or
+ * PGRES_COMMAND_OK, which the request owns until it completes; or NULL,
+ * either after recording a problem in res (503 when the database cannot be
+ * reached, a mapped problem for errors our SQL raises, 500 for anything
+ * else) or with req->calls->waiting set. Either way the handler returns -1.
  */
-PGresult *db_query(struct db *db, struct response *res, enum query_id id, int nparams,
+PGresult *db_query(struct request *req, struct response *res, enum query_id id, int nparams,
                    const char *const *values);
 
 /*
+ * The worker loop's side of the pipelined connection (http.c). db_pipe_fd()
+ * is its socket, or -1 when none is open (with a count of openings, which
+ * tells a new connection that got the old one's number); db_pipe_flush() ends the batch of
+ * queries the handlers sent and pushes it out, returning true when some is
+ * still unsent (wait for the socket to be writable); db_pipe_read() takes
+ * what has arrived and ends the wait of each request whose result is in;
+ * db_pipe_close() ends every wait as failed and closes the connection.
+ */
+int db_pipe_fd(struct db *db, unsigned *opened);
+bool db_pipe_flush(struct db *db);
+void db_pipe_read(struct db *db);
+void db_pipe_close(struct db *db);
+
+/*
  * Makes the text in row `row`, column `col` of result the response body,
- * without copying; the result is freed once the body has been sent.
+ * without copying; the result belongs to the request, as db_query's do.
  */
 void response_take_result(struct response *res, int status, PGresult *result, int row, int col);
 

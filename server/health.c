@@ -21,10 +21,9 @@ int health_ready(struct request *req, struct response *res)
 {
     if (no_params(req, res))
         return -1;
-    PGresult *r = db_query(req->db, res, QUERY_READYZ, 0, NULL);
+    PGresult *r = db_query(req, res, QUERY_READYZ, 0, NULL);
     if (!r)
         return -1;
-    PQclear(r);
     response_json_static(res, 200, "{\"status\":\"ready\",\"database\":\"ok\"}");
     res->cache_control = "no-store";
     return 0;

@@ -15,7 +15,15 @@
  *     conditional public read from the validator cache (vcache.c) or run the
  *     handler, finish the response (respond.c: ETag, 304, gzip, CORS),
  *     remember a read's ETag in the cache, queue.
+ *     A read's query is sent without waiting (db.h: struct db_calls): the
+ *     connection is suspended, and once the result is in it is resumed,
+ *     MHD makes the final call again, and the handler runs again from the
+ *     start, its queries answered from the results held.
  *  4. MHD_OPTION_NOTIFY_COMPLETED: write the access log line, free the state.
+ *
+ * Threads: each worker runs its own daemon (one listening socket shared by
+ * all) in a loop of its own, so it can wait on its connections and on its
+ * pipelined database connection at once (worker_main).
  */
 #include "http.h"
 #include "api.h"
@@ -27,21 +35,39 @@
 #include "vcache.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #define MAX_PATH_LEN 2048
 #define MAX_REQUEST_ID_LEN 64
 
-struct http_server {
+struct worker {
+    struct http_server *server;
     struct MHD_Daemon *daemon;
+    pthread_t thread;
+    bool started;
+};
+
+struct http_server {
     const struct config *cfg;
     struct cors_config cors;
+    int listen_fd;
+    int stop_fd; /* an eventfd: readable once http_stop() wants the workers to end */
+    atomic_bool stopping;
+    struct worker *workers;
+    size_t nworkers;
 };
 
 struct request_state {
@@ -56,7 +82,10 @@ struct request_state {
     bool bad_bytes;   /* NUL or control byte in the path or query (raw or %-escaped) */
     char bad_arg[64]; /* the query parameter that had one, if known */
     bool seen;        /* the access handler has been called for this request */
+    bool dispatched;  /* the handler has run (it runs again after a wait) */
     bool responded;
+    struct MHD_Connection *conn;
+    struct db_calls calls;
     char *path_copy;
     char *cache_key;           /* set for public reads (vcache.h) */
     uint64_t cache_generation; /* read before the handler's query */
@@ -108,6 +137,13 @@ static int hex_value(char c)
     return -1;
 }
 
+/* struct db_calls' ready callback: the awaited result is in (or never will be). */
+static void resume(void *cls)
+{
+    struct request_state *st = cls;
+    MHD_resume_connection(st->conn);
+}
+
 /*
  * MHD calls this with the raw request target before unescaping it (the
  * only place "%00" can still be seen); what it returns becomes *con_cls.
@@ -118,6 +154,8 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
     (void)conn;
     struct request_state *st = xcalloc(1, sizeof *st);
     clock_gettime(CLOCK_MONOTONIC, &st->started);
+    st->calls.ready = resume;
+    st->calls.ready_cls = st;
     for (const char *p = uri; *p; p++) {
         if ((unsigned char)*p < 0x20 || *p == 0x7f)
             st->bad_bytes = true;
@@ -181,6 +219,18 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
 {
     struct request *req = &st->req;
     struct response *res = &st->res;
+    bool again = st->dispatched;
+    if (again) {
+        /* The query the handler waited for is in: run it again from the start. */
+        response_reset(res);
+        req->nquery = 0;
+        req->npath_params = 0;
+        st->calls.next = 0;
+        free(st->path_copy);
+        st->path_copy = NULL;
+    }
+    st->dispatched = true;
+    req->calls = &st->calls;
     req->method = method;
     req->path = url;
     req->request_id = st->request_id;
@@ -246,6 +296,8 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
         return;
     }
     req->db = db_for_thread();
+    /* Reads go to the pipelined connection (db.h); writes wait for theirs. */
+    st->calls.pipelined = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
     req->route_data = route->data;
     req->authorization = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
     req->content_type =
@@ -255,7 +307,8 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
     if (auth_check(req, res, route->access, st->read_requires_key))
         return;
     if (route->access == ACCESS_READ && !st->read_requires_key &&
-        (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)) {
+        (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) && !again) {
+        /* The generation is read before the first query is sent. */
         st->cache_key = cache_key(req);
         st->cache_generation = vcache_generation();
         if (st->cache_key && req->if_none_match &&
@@ -387,6 +440,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return MHD_YES;
     }
     dispatch(st, conn, method, url, &server->cors);
+    if (st->calls.waiting) {
+        /* db_pipe_read() calls resume() when the result is in. */
+        st->conn = conn;
+        MHD_suspend_connection(conn);
+        return MHD_YES;
+    }
     return queue(st, conn, &server->cors);
 }
 
@@ -404,6 +463,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
     }
     response_reset(&st->res);
+    db_calls_reset(&st->calls);
     buf_free(&st->body);
     free(st->path_copy);
     free(st->cache_key);
@@ -411,37 +471,130 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     *con_cls = NULL;
 }
 
+/*
+ * A worker's loop: wait for its connections (MHD's epoll set), its pipelined
+ * database connection and the stop signal; take in the results that have
+ * arrived (which resumes their requests), let MHD do its work (which runs
+ * handlers, and they send queries), then send the queries in one batch.
+ */
+static void *worker_main(void *arg)
+{
+    struct worker *w = arg;
+    struct http_server *server = w->server;
+    struct db *db = db_for_thread();
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(w->daemon, MHD_DAEMON_INFO_EPOLL_FD);
+    int ep = epoll_create1(EPOLL_CLOEXEC);
+    enum { EV_MHD, EV_STOP, EV_DB };
+    struct epoll_event ev = {.events = EPOLLIN, .data.u32 = EV_MHD};
+    epoll_ctl(ep, EPOLL_CTL_ADD, info->epoll_fd, &ev);
+    ev.data.u32 = EV_STOP;
+    epoll_ctl(ep, EPOLL_CTL_ADD, server->stop_fd, &ev);
+    int db_fd = -1;         /* the database socket in the set, if any */
+    unsigned db_opened = 0; /* which opening of the connection it belongs to */
+    uint32_t db_events = 0; /* what it is registered for */
+    bool unsent = false;    /* queries still to push out */
+    while (!atomic_load(&server->stopping)) {
+        unsigned opened;
+        int fd = db_pipe_fd(db, &opened);
+        uint32_t want = EPOLLIN | (unsent ? EPOLLOUT : 0);
+        if (fd != db_fd || opened != db_opened) {
+            /* A closed connection's socket has left the set by itself. */
+            db_fd = fd;
+            db_opened = opened;
+            db_events = want;
+            ev.events = want;
+            ev.data.u32 = EV_DB;
+            if (fd >= 0)
+                epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev);
+        } else if (fd >= 0 && want != db_events) {
+            db_events = want;
+            ev.events = want;
+            ev.data.u32 = EV_DB;
+            epoll_ctl(ep, EPOLL_CTL_MOD, fd, &ev);
+        }
+        MHD_UNSIGNED_LONG_LONG mhd_ms;
+        int timeout = MHD_get_timeout(w->daemon, &mhd_ms) == MHD_YES
+                          ? (int)(mhd_ms < 60000 ? mhd_ms : 60000)
+                          : -1;
+        struct epoll_event events[4];
+        int n = epoll_wait(ep, events, 4, timeout);
+        for (int i = 0; i < n; i++)
+            if (events[i].data.u32 == EV_DB)
+                db_pipe_read(db); /* resumes the requests whose results are in */
+        MHD_run(w->daemon);
+        unsent = db_pipe_flush(db);
+    }
+    /* Answer the requests still waiting (503), and let MHD send what it can. */
+    db_pipe_close(db);
+    MHD_run(w->daemon);
+    close(ep);
+    return NULL;
+}
+
+static int open_listener(const struct config *cfg)
+{
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port)};
+    if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
+        fprintf(stderr, "onrecord: ONRECORD_HOST '%s' is not an IPv4 address\n", cfg->host);
+        return -1;
+    }
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    int on = 1;
+    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
+        bind(fd, (struct sockaddr *)&addr, sizeof addr) != 0 || listen(fd, 1024) != 0) {
+        fprintf(stderr, "onrecord: cannot listen on %s:%ld (in use, or not permitted)\n", cfg->host,
+                cfg->port);
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 struct http_server *http_start(const struct config *cfg)
 {
     struct http_server *server = xcalloc(1, sizeof *server);
     server->cfg = cfg;
     server->cors.origins = cfg->cors_origins;
-    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port)};
-    if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
-        fprintf(stderr, "onrecord: ONRECORD_HOST '%s' is not an IPv4 address\n", cfg->host);
-        free(server);
+    server->listen_fd = open_listener(cfg);
+    server->stop_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (server->listen_fd < 0 || server->stop_fd < 0) {
+        http_stop(server);
         return NULL;
     }
-    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
-    /*
-     * Each connection has a memory pool of connection_memory bytes for the
-     * request line, headers and response headers (bodies are not in it).
-     * MHD zeroes the whole pool between keep-alive requests, so every byte
-     * of it stays resident: 10,000 idle connections cost 10,000 pools
-     * (bench/RESULTS.md). 4 KiB takes requests with about 3 KB of headers.
-     */
-    server->daemon = MHD_start_daemon(
-        flags, (uint16_t)cfg->port, NULL, NULL, on_request, server, MHD_OPTION_SOCK_ADDR,
-        (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_connections, MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned)cfg->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)cfg->connection_memory,
-        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-        server, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_END);
-    if (!server->daemon) {
-        fprintf(stderr, "onrecord: cannot listen on %s:%ld (in use, or not permitted)\n", cfg->host,
-                cfg->port);
-        free(server);
-        return NULL;
+    server->nworkers = (size_t)cfg->threads;
+    server->workers = xcalloc(server->nworkers, sizeof *server->workers);
+    /* The connection limit is shared out, as MHD's own thread pool does. */
+    unsigned per_worker = (unsigned)((cfg->max_connections + cfg->threads - 1) / cfg->threads);
+    unsigned flags = MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+    for (size_t i = 0; i < server->nworkers; i++) {
+        struct worker *w = &server->workers[i];
+        w->server = server;
+        /*
+         * Each connection has a memory pool of connection_memory bytes for
+         * the request line, headers and response headers (bodies are not in
+         * it). MHD zeroes the whole pool between keep-alive requests, so
+         * every byte of it stays resident: 10,000 idle connections cost
+         * 10,000 pools (bench/RESULTS.md). 4 KiB takes requests with about
+         * 3 KB of headers.
+         */
+        w->daemon = MHD_start_daemon(
+            flags, 0, NULL, NULL, on_request, server, MHD_OPTION_LISTEN_SOCKET, server->listen_fd,
+            MHD_OPTION_CONNECTION_LIMIT, per_worker, MHD_OPTION_CONNECTION_TIMEOUT,
+            (unsigned)cfg->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+            (size_t)cfg->connection_memory, MHD_OPTION_NOTIFY_COMPLETED, on_completed, server,
+            MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_END);
+        if (!w->daemon) {
+            fprintf(stderr, "onrecord: cannot start the HTTP daemon\n");
+            http_stop(server);
+            return NULL;
+        }
+        if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+            fprintf(stderr, "onrecord: cannot start a worker thread\n");
+            http_stop(server);
+            return NULL;
+        }
+        w->started = true;
     }
     return server;
 }
@@ -450,6 +603,26 @@ void http_stop(struct http_server *server)
 {
     if (!server)
         return;
-    MHD_stop_daemon(server->daemon);
+    atomic_store(&server->stopping, true);
+    if (server->stop_fd >= 0) {
+        uint64_t one = 1;
+        ssize_t wrote = write(server->stop_fd, &one, sizeof one);
+        (void)wrote;
+    }
+    for (size_t i = 0; i < server->nworkers; i++) {
+        struct worker *w = &server->workers[i];
+        if (w->started)
+            pthread_join(w->thread, NULL);
+        if (w->daemon) {
+            /* The listening socket is shared: closed once, below. */
+            MHD_quiesce_daemon(w->daemon);
+            MHD_stop_daemon(w->daemon);
+        }
+    }
+    if (server->listen_fd >= 0)
+        close(server->listen_fd);
+    if (server->stop_fd >= 0)
+        close(server->stop_fd);
+    free(server->workers);
     free(server);
 }

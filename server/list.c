@@ -107,11 +107,10 @@ static int check_parent(struct request *req, struct response *res, const struct 
 {
     int n = spec->parent_nparams ? (int)spec->parent_nparams : 1;
     const char *value = values[spec->parent_filter + (size_t)n - 1];
-    PGresult *r = db_query(req->db, res, spec->parent_query, n, values + spec->parent_filter);
+    PGresult *r = db_query(req, res, spec->parent_query, n, values + spec->parent_filter);
     if (!r)
         return -1;
     bool exists = PQntuples(r) > 0;
-    PQclear(r);
     if (!exists)
         return fail(res, PROBLEM_NOT_FOUND, NULL, "no %s %s", spec->parent_name, value);
     return 0;
@@ -192,12 +191,11 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
 static int json_page(struct request *req, struct response *res, const struct list_spec *spec,
                      const struct list_sort *sort, const char **values, size_t nparams, long limit)
 {
-    PGresult *r = db_query(req->db, res, sort->query, (int)nparams, values);
+    PGresult *r = db_query(req, res, sort->query, (int)nparams, values);
     if (!r)
         return -1;
     int rows = PQntuples(r);
     if (rows == 0 && spec->parent_query != QUERY_COUNT && check_parent(req, res, spec, values)) {
-        PQclear(r);
         return -1;
     }
 
@@ -228,7 +226,6 @@ static int json_page(struct request *req, struct response *res, const struct lis
     } else {
         buf_puts(&body, "null}");
     }
-    PQclear(r);
     size_t len;
     char *data = buf_steal(&body, &len);
     response_json_owned(res, 200, data, len);
@@ -240,11 +237,10 @@ int get_one(struct request *req, struct response *res, enum query_id query, int 
 {
     if (no_params(req, res))
         return -1;
-    PGresult *r = db_query(req->db, res, query, nvalues, values);
+    PGresult *r = db_query(req, res, query, nvalues, values);
     if (!r)
         return -1;
     if (PQntuples(r) == 0) {
-        PQclear(r);
         return fail(res, PROBLEM_NOT_FOUND, NULL, "no %s %s", what, values[nvalues - 1]);
     }
     if (PQnfields(r) > 1 && !PQgetisnull(r, 0, 1)) {

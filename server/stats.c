@@ -37,15 +37,14 @@ int stats_stances(struct request *req, struct response *res)
             return fail(res, PROBLEM_BAD_PARAMETER, "to", "to must not be before from");
     }
     if (values[STATS_TOPIC]) {
-        PGresult *t = db_query(req->db, res, QUERY_TOPICS_EXISTS, 1, &values[STATS_TOPIC]);
+        PGresult *t = db_query(req, res, QUERY_TOPICS_EXISTS, 1, &values[STATS_TOPIC]);
         if (!t)
             return -1;
         int found = PQntuples(t);
-        PQclear(t);
         if (!found)
             return fail(res, PROBLEM_NOT_FOUND, NULL, "no topic with slug %s", values[STATS_TOPIC]);
     }
-    PGresult *r = db_query(req->db, res, QUERY_STATS_STANCES, STATS_COUNT, values);
+    PGresult *r = db_query(req, res, QUERY_STATS_STANCES, STATS_COUNT, values);
     if (!r)
         return -1;
     response_take_result(res, 200, r, 0, 0);

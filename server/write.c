@@ -92,7 +92,6 @@ static int respond(struct response *res, PGresult *r)
     if (!PQgetisnull(r, 0, 2))
         response_add_header(res, "Location", PQgetvalue(r, 0, 2));
     if (PQgetisnull(r, 0, 3)) {
-        PQclear(r);
         response_json_static(res, status, "");
         res->content_type = NULL;
         return 0;
@@ -112,7 +111,7 @@ static int run_write(struct request *req, struct response *res, const char *op,
                              if_match_value(req->if_match, match, sizeof match),
                              req->key_name,
                              strcmp(op, "create") == 0 ? req->idempotency_key : NULL};
-    PGresult *r = db_query(req->db, res, QUERY_WRITE, 7, values);
+    PGresult *r = db_query(req, res, QUERY_WRITE, 7, values);
     if (!r)
         return -1;
     return respond(res, r);
