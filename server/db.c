@@ -284,7 +284,15 @@ static PGresult *send_pipelined(struct db *db, struct db_calls *calls, enum quer
         return unavailable(res);
     if (!db->pipe && !pipe_open(db))
         return unavailable(res);
-    if (!PQsendQueryPrepared(db->pipe, embedded_queries[id].name, nparams, values, NULL, NULL, 0)) {
+    /*
+     * PostgreSQL holds results back until its output buffer fills or the
+     * batch ends; a Flush after each query but the last lets the request
+     * before this one have its answer as soon as its query is done.
+     */
+    bool sent = (!db->unsynced || PQsendFlushRequest(db->pipe)) &&
+                PQsendQueryPrepared(db->pipe, embedded_queries[id].name, nparams, values, NULL,
+                                    NULL, 0);
+    if (!sent) {
         fprintf(stderr, "onrecord: query %s could not be sent: %s", embedded_queries[id].name,
                 PQerrorMessage(db->pipe));
         db_pipe_close(db);
@@ -325,6 +333,11 @@ PGresult *db_query(struct request *req, struct response *res, enum query_id id, 
     calls->results[calls->count++] = r;
     calls->next = calls->count;
     return checked(&db->conn, res, id, r);
+}
+
+bool db_pipe_busy(struct db *db)
+{
+    return db->head != NULL;
 }
 
 int db_pipe_fd(struct db *db, unsigned *opened)

@@ -67,11 +67,13 @@ PGresult *db_query(struct request *req, struct response *res, enum query_id id, 
  * queries the handlers sent and pushes it out, returning true when some is
  * still unsent (wait for the socket to be writable); db_pipe_read() takes
  * what has arrived and ends the wait of each request whose result is in;
- * db_pipe_close() ends every wait as failed and closes the connection.
+ * db_pipe_busy() tells whether any request waits; db_pipe_close() ends
+ * every wait as failed and closes the connection.
  */
 int db_pipe_fd(struct db *db, unsigned *opened);
 bool db_pipe_flush(struct db *db);
 void db_pipe_read(struct db *db);
+bool db_pipe_busy(struct db *db);
 void db_pipe_close(struct db *db);
 
 /*

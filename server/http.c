@@ -51,6 +51,7 @@
 #include <unistd.h>
 
 #define MAX_PATH_LEN 2048
+#define DRAIN_SECONDS 5 /* how long a stopping worker waits for reads in flight */
 #define MAX_REQUEST_ID_LEN 64
 
 struct worker {
@@ -493,7 +494,19 @@ static void *worker_main(void *arg)
     unsigned db_opened = 0; /* which opening of the connection it belongs to */
     uint32_t db_events = 0; /* what it is registered for */
     bool unsent = false;    /* queries still to push out */
-    while (!atomic_load(&server->stopping)) {
+    bool draining = false;  /* stopping: no new connections, waits end */
+    struct timespec drain_until = {0};
+    for (;;) {
+        if (!draining && atomic_load(&server->stopping)) {
+            /* Stop accepting; give the reads in flight a few seconds. */
+            draining = true;
+            MHD_quiesce_daemon(w->daemon);
+            epoll_ctl(ep, EPOLL_CTL_DEL, server->stop_fd, NULL);
+            clock_gettime(CLOCK_MONOTONIC, &drain_until);
+            drain_until.tv_sec += DRAIN_SECONDS;
+        }
+        if (draining && (!db_pipe_busy(db) || elapsed_ms(&drain_until) >= 0))
+            break;
         unsigned opened;
         int fd = db_pipe_fd(db, &opened);
         uint32_t want = EPOLLIN | (unsent ? EPOLLOUT : 0);
@@ -516,6 +529,8 @@ static void *worker_main(void *arg)
         int timeout = MHD_get_timeout(w->daemon, &mhd_ms) == MHD_YES
                           ? (int)(mhd_ms < 60000 ? mhd_ms : 60000)
                           : -1;
+        if (draining && (timeout < 0 || timeout > 50))
+            timeout = 50;
         struct epoll_event events[4];
         int n = epoll_wait(ep, events, 4, timeout);
         for (int i = 0; i < n; i++)
@@ -524,7 +539,7 @@ static void *worker_main(void *arg)
         MHD_run(w->daemon);
         unsent = db_pipe_flush(db);
     }
-    /* Answer the requests still waiting (503), and let MHD send what it can. */
+    /* Answer any read still waiting (503), and let MHD send what it can. */
     db_pipe_close(db);
     MHD_run(w->daemon);
     close(ep);

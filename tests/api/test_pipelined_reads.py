@@ -10,10 +10,13 @@ one connection and their queries go out in the same batches:
   after an error until the batch ends, and the server sends again;
 - when the database ends the connection, a request waiting on it gets 503
   (never a wrong answer or a 500), and the next ones are served on a new
-  connection, without a restart; under load, too."""
+  connection, without a restart; under load, too;
+- SIGTERM lets a read waiting on the database finish before the server
+  exits."""
 import http.client
 import json
 import os
+import signal
 import subprocess
 import threading
 import time
@@ -120,45 +123,88 @@ def _wait_until(query, seconds=15):
         time.sleep(0.02)
 
 
+class _Locked:
+    """statement_documents locked by another session (a context manager), so
+    a read of a statement waits in PostgreSQL until release()."""
+
+    def __init__(self):
+        self.app = "zz-lock-%d" % os.getpid()
+        self.proc = None
+
+    def __enter__(self):
+        self.proc = subprocess.Popen(
+            [_psql_path(), "-X", "-q", "-d", DATABASE_URL, "-c",
+             "BEGIN; LOCK TABLE statement_documents IN ACCESS EXCLUSIVE MODE; "
+             "SELECT pg_sleep(30); COMMIT"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=dict(os.environ, PGAPPNAME=self.app))
+        _wait_until("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = "
+                    "%s AND wait_event = 'PgSleep')" % lit(self.app))
+        return self
+
+    def release(self):
+        sql_value("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                  "WHERE application_name = %s" % lit(self.app))
+        self.proc.wait(15)
+
+    def __exit__(self, *exc):
+        self.release()
+        return False
+
+
+def _ask_in_background(server, path):
+    answers = []
+    asker = threading.Thread(target=lambda: answers.append(server.fetch(path)))
+    asker.start()
+    return asker, answers
+
+
+def _wait_for_lock(pid):
+    _wait_until("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = %d "
+                "AND wait_event_type = 'Lock')" % pid)
+
+
 def test_a_read_waiting_when_the_database_ends_the_connection_gets_503(seeded):
-    """The read is held in PostgreSQL behind a lock another session takes on
-    statement_documents, so it is surely in flight when its connection is
-    ended."""
+    """The read is held in PostgreSQL behind a lock, so it is surely in
+    flight when its connection is ended."""
     path = "/v1/statements/%s" % sql_value("SELECT min(id) FROM statements")
     expected = _comparable(fetch(path))
-    app = "zz-lock-%d" % os.getpid()
     before = _backends()
     with SecondServer(ONRECORD_THREADS="1", ONRECORD_ACCESS_LOG="0") as server:
         assert _comparable(server.fetch(path)) == expected
         ours = _backends() - before
         assert len(ours) == 1, ours
         pid = int(ours.pop())
-        locker = subprocess.Popen(
-            [_psql_path(), "-X", "-q", "-d", DATABASE_URL, "-c",
-             "BEGIN; LOCK TABLE statement_documents IN ACCESS EXCLUSIVE MODE; "
-             "SELECT pg_sleep(30); COMMIT"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env=dict(os.environ, PGAPPNAME=app))
-        try:
-            _wait_until("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = "
-                        "%s AND wait_event = 'PgSleep')" % lit(app))
-            answers = []
-            asker = threading.Thread(target=lambda: answers.append(server.fetch(path)))
-            asker.start()
-            _wait_until("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = %d "
-                        "AND wait_event_type = 'Lock')" % pid)
+        with _Locked():
+            asker, answers = _ask_in_background(server, path)
+            _wait_for_lock(pid)
             sql_value("SELECT pg_terminate_backend(%d)" % pid)
             asker.join(15)
             assert answers, "the waiting read was never answered"
             r = answers[0]
             assert r.status == 503 and r.body["code"] == "unavailable", (r.status, r.body)
             assert r.header("Retry-After") == "2"
-        finally:
-            sql_value("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                      "WHERE application_name = %s" % lit(app))
-            locker.wait(15)
         # The next read connects again and gets its answer.
         assert _comparable(server.fetch(path)) == expected
+
+
+def test_sigterm_lets_a_read_waiting_on_the_database_finish(seeded):
+    path = "/v1/statements/%s" % sql_value("SELECT min(id) FROM statements")
+    expected = _comparable(fetch(path))
+    before = _backends()
+    with SecondServer(ONRECORD_THREADS="1", ONRECORD_ACCESS_LOG="0") as server:
+        assert _comparable(server.fetch(path)) == expected
+        (pid,) = [int(p) for p in _backends() - before]
+        with _Locked() as lock:
+            asker, answers = _ask_in_background(server, path)
+            _wait_for_lock(pid)
+            server.proc.send_signal(signal.SIGTERM)
+            time.sleep(0.5)
+            assert server.proc.poll() is None, "the server did not wait for the read"
+            lock.release()
+            asker.join(15)
+        assert answers and _comparable(answers[0]) == expected
+        assert server.proc.wait(10) == 0
 
 
 def test_a_connection_the_database_ends_under_load_gives_503_then_recovers(seeded):
