@@ -289,9 +289,9 @@ static PGresult *send_pipelined(struct db *db, struct db_calls *calls, enum quer
      * batch ends; a Flush after each query but the last lets the request
      * before this one have its answer as soon as its query is done.
      */
-    bool sent = (!db->unsynced || PQsendFlushRequest(db->pipe)) &&
-                PQsendQueryPrepared(db->pipe, embedded_queries[id].name, nparams, values, NULL,
-                                    NULL, 0);
+    bool sent =
+        (!db->unsynced || PQsendFlushRequest(db->pipe)) &&
+        PQsendQueryPrepared(db->pipe, embedded_queries[id].name, nparams, values, NULL, NULL, 0);
     if (!sent) {
         fprintf(stderr, "onrecord: query %s could not be sent: %s", embedded_queries[id].name,
                 PQerrorMessage(db->pipe));
