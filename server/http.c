@@ -21,9 +21,12 @@
  *     start, its queries answered from the results held.
  *  4. MHD_OPTION_NOTIFY_COMPLETED: write the access log line, free the state.
  *
- * Threads: each worker runs its own daemon (one listening socket shared by
- * all) in a loop of its own, so it can wait on its connections and on its
- * pipelined database connection at once (worker_main).
+ * Threads: each worker runs its own daemon in a loop of its own, so it can
+ * wait on its connections and on its pipelined database connection at once
+ * (worker_main). One acceptor thread takes new connections and hands each
+ * to the worker with the fewest (acceptor_main): left to race for them, two
+ * of four workers would get most of a client's connections, and their two
+ * database connections most of its queries.
  */
 #include "http.h"
 #include "api.h"
@@ -36,7 +39,6 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -54,11 +56,22 @@
 #define DRAIN_SECONDS 5 /* how long a stopping worker waits for reads in flight */
 #define MAX_REQUEST_ID_LEN 64
 
+/* A connection the acceptor has taken, on its way to a worker. */
+struct accepted {
+    int fd;
+    struct sockaddr_in addr;
+};
+
 struct worker {
     struct http_server *server;
     struct MHD_Daemon *daemon;
     pthread_t thread;
     bool started;
+    atomic_int connections; /* handed to this worker and not yet closed */
+    int inbox_fd;           /* an eventfd: readable when the inbox has connections */
+    pthread_mutex_t inbox_lock;
+    struct accepted *inbox; /* connections to add to the daemon */
+    size_t ninbox, inbox_cap;
 };
 
 struct http_server {
@@ -69,6 +82,9 @@ struct http_server {
     atomic_bool stopping;
     struct worker *workers;
     size_t nworkers;
+    int per_worker; /* connections a worker may hold */
+    pthread_t acceptor;
+    bool acceptor_started;
 };
 
 struct request_state {
@@ -472,6 +488,97 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     *con_cls = NULL;
 }
 
+/* Adds the connections the acceptor handed over to the worker's daemon. */
+static void take_inbox(struct worker *w)
+{
+    uint64_t count;
+    ssize_t got = read(w->inbox_fd, &count, sizeof count);
+    (void)got;
+    pthread_mutex_lock(&w->inbox_lock);
+    struct accepted *list = w->inbox;
+    size_t n = w->ninbox;
+    w->inbox = NULL;
+    w->ninbox = w->inbox_cap = 0;
+    pthread_mutex_unlock(&w->inbox_lock);
+    for (size_t i = 0; i < n; i++)
+        if (MHD_add_connection(w->daemon, list[i].fd, (struct sockaddr *)&list[i].addr,
+                               sizeof list[i].addr) != MHD_YES)
+            atomic_fetch_sub(&w->connections, 1); /* MHD has closed it */
+    free(list);
+}
+
+/* MHD_OPTION_NOTIFY_CONNECTION: keeps the worker's count of connections. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+    (void)conn;
+    (void)socket_context;
+    struct worker *w = cls;
+    if (toe == MHD_CONNECTION_NOTIFY_CLOSED)
+        atomic_fetch_sub(&w->connections, 1);
+}
+
+/* The worker with the fewest connections, or NULL when every one is full. */
+static struct worker *least_busy(struct http_server *server, size_t *turn)
+{
+    struct worker *best = NULL;
+    int fewest = server->per_worker;
+    for (size_t k = 0; k < server->nworkers; k++) {
+        struct worker *w = &server->workers[(*turn + k) % server->nworkers];
+        int n = atomic_load(&w->connections);
+        if (n < fewest) {
+            fewest = n;
+            best = w;
+        }
+    }
+    (*turn)++;
+    return best;
+}
+
+/*
+ * The acceptor: takes each new connection and queues it for the worker that
+ * has the fewest (ties go round the workers in turn). While every worker is
+ * at its share of ONRECORD_MAX_CONNECTIONS it stops taking them, and new
+ * ones wait in the listen backlog. http_stop() ends it by shutting the
+ * listening socket down.
+ */
+static void *acceptor_main(void *arg)
+{
+    struct http_server *server = arg;
+    size_t turn = 0;
+    while (!atomic_load(&server->stopping)) {
+        struct worker *w = least_busy(server, &turn);
+        if (!w) {
+            struct timespec pause = {.tv_nsec = 10 * 1000 * 1000};
+            nanosleep(&pause, NULL);
+            continue;
+        }
+        struct accepted a = {.fd = -1};
+        socklen_t len = sizeof a.addr;
+        a.fd = accept4(server->listen_fd, (struct sockaddr *)&a.addr, &len,
+                       SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (a.fd < 0) {
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+                struct timespec pause = {.tv_nsec = 10 * 1000 * 1000};
+                nanosleep(&pause, NULL);
+            }
+            continue; /* EINTR, ECONNABORTED, or the socket was shut down */
+        }
+        atomic_fetch_add(&w->connections, 1);
+        pthread_mutex_lock(&w->inbox_lock);
+        if (w->ninbox == w->inbox_cap) {
+            w->inbox_cap = w->inbox_cap ? 2 * w->inbox_cap : 16;
+            w->inbox = xrealloc(w->inbox, w->inbox_cap * sizeof *w->inbox);
+        }
+        w->inbox[w->ninbox++] = a;
+        pthread_mutex_unlock(&w->inbox_lock);
+        uint64_t one = 1;
+        ssize_t wrote = write(w->inbox_fd, &one, sizeof one);
+        (void)wrote;
+    }
+    return NULL;
+}
+
 /*
  * A worker's loop: wait for its connections (MHD's epoll set), its pipelined
  * database connection and the stop signal; take in the results that have
@@ -485,11 +592,13 @@ static void *worker_main(void *arg)
     struct db *db = db_for_thread();
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(w->daemon, MHD_DAEMON_INFO_EPOLL_FD);
     int ep = epoll_create1(EPOLL_CLOEXEC);
-    enum { EV_MHD, EV_STOP, EV_DB };
+    enum { EV_MHD, EV_STOP, EV_DB, EV_INBOX };
     struct epoll_event ev = {.events = EPOLLIN, .data.u32 = EV_MHD};
     epoll_ctl(ep, EPOLL_CTL_ADD, info->epoll_fd, &ev);
     ev.data.u32 = EV_STOP;
     epoll_ctl(ep, EPOLL_CTL_ADD, server->stop_fd, &ev);
+    ev.data.u32 = EV_INBOX;
+    epoll_ctl(ep, EPOLL_CTL_ADD, w->inbox_fd, &ev);
     int db_fd = -1;         /* the database socket in the set, if any */
     unsigned db_opened = 0; /* which opening of the connection it belongs to */
     uint32_t db_events = 0; /* what it is registered for */
@@ -500,7 +609,6 @@ static void *worker_main(void *arg)
         if (!draining && atomic_load(&server->stopping)) {
             /* Stop accepting; give the reads in flight a few seconds. */
             draining = true;
-            MHD_quiesce_daemon(w->daemon);
             epoll_ctl(ep, EPOLL_CTL_DEL, server->stop_fd, NULL);
             clock_gettime(CLOCK_MONOTONIC, &drain_until);
             drain_until.tv_sec += DRAIN_SECONDS;
@@ -533,9 +641,12 @@ static void *worker_main(void *arg)
             timeout = 50;
         struct epoll_event events[4];
         int n = epoll_wait(ep, events, 4, timeout);
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < n; i++) {
             if (events[i].data.u32 == EV_DB)
                 db_pipe_read(db); /* resumes the requests whose results are in */
+            else if (events[i].data.u32 == EV_INBOX)
+                take_inbox(w);
+        }
         MHD_run(w->daemon);
         unsent = db_pipe_flush(db);
     }
@@ -553,7 +664,8 @@ static int open_listener(const struct config *cfg)
         fprintf(stderr, "onrecord: ONRECORD_HOST '%s' is not an IPv4 address\n", cfg->host);
         return -1;
     }
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    /* Blocking: the acceptor thread waits in accept(). */
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     int on = 1;
     if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
         bind(fd, (struct sockaddr *)&addr, sizeof addr) != 0 || listen(fd, 1024) != 0) {
@@ -580,11 +692,14 @@ struct http_server *http_start(const struct config *cfg)
     server->nworkers = (size_t)cfg->threads;
     server->workers = xcalloc(server->nworkers, sizeof *server->workers);
     /* The connection limit is shared out, as MHD's own thread pool does. */
-    unsigned per_worker = (unsigned)((cfg->max_connections + cfg->threads - 1) / cfg->threads);
-    unsigned flags = MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+    server->per_worker = (int)((cfg->max_connections + cfg->threads - 1) / cfg->threads);
+    unsigned flags =
+        MHD_USE_EPOLL | MHD_USE_NO_LISTEN_SOCKET | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
     for (size_t i = 0; i < server->nworkers; i++) {
         struct worker *w = &server->workers[i];
         w->server = server;
+        pthread_mutex_init(&w->inbox_lock, NULL);
+        w->inbox_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
         /*
          * Each connection has a memory pool of connection_memory bytes for
          * the request line, headers and response headers (bodies are not in
@@ -594,12 +709,12 @@ struct http_server *http_start(const struct config *cfg)
          * 3 KB of headers.
          */
         w->daemon = MHD_start_daemon(
-            flags, 0, NULL, NULL, on_request, server, MHD_OPTION_LISTEN_SOCKET, server->listen_fd,
-            MHD_OPTION_CONNECTION_LIMIT, per_worker, MHD_OPTION_CONNECTION_TIMEOUT,
-            (unsigned)cfg->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-            (size_t)cfg->connection_memory, MHD_OPTION_NOTIFY_COMPLETED, on_completed, server,
-            MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_END);
-        if (!w->daemon) {
+            flags, 0, NULL, NULL, on_request, server, MHD_OPTION_CONNECTION_LIMIT,
+            (unsigned)server->per_worker, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout,
+            MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)cfg->connection_memory,
+            MHD_OPTION_NOTIFY_COMPLETED, on_completed, server, MHD_OPTION_NOTIFY_CONNECTION,
+            on_connection, w, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_END);
+        if (!w->daemon || w->inbox_fd < 0) {
             fprintf(stderr, "onrecord: cannot start the HTTP daemon\n");
             http_stop(server);
             return NULL;
@@ -611,6 +726,12 @@ struct http_server *http_start(const struct config *cfg)
         }
         w->started = true;
     }
+    if (pthread_create(&server->acceptor, NULL, acceptor_main, server) != 0) {
+        fprintf(stderr, "onrecord: cannot start the acceptor thread\n");
+        http_stop(server);
+        return NULL;
+    }
+    server->acceptor_started = true;
     return server;
 }
 
@@ -619,6 +740,11 @@ void http_stop(struct http_server *server)
     if (!server)
         return;
     atomic_store(&server->stopping, true);
+    /* No new connections: the acceptor's accept() fails once the socket is shut. */
+    if (server->acceptor_started) {
+        shutdown(server->listen_fd, SHUT_RDWR);
+        pthread_join(server->acceptor, NULL);
+    }
     if (server->stop_fd >= 0) {
         uint64_t one = 1;
         ssize_t wrote = write(server->stop_fd, &one, sizeof one);
@@ -626,13 +752,18 @@ void http_stop(struct http_server *server)
     }
     for (size_t i = 0; i < server->nworkers; i++) {
         struct worker *w = &server->workers[i];
+        if (!w->server)
+            continue; /* never set up: http_start() failed before it */
         if (w->started)
             pthread_join(w->thread, NULL);
-        if (w->daemon) {
-            /* The listening socket is shared: closed once, below. */
-            MHD_quiesce_daemon(w->daemon);
+        if (w->daemon)
             MHD_stop_daemon(w->daemon);
-        }
+        for (size_t k = 0; k < w->ninbox; k++)
+            close(w->inbox[k].fd);
+        free(w->inbox);
+        if (w->inbox_fd >= 0)
+            close(w->inbox_fd);
+        pthread_mutex_destroy(&w->inbox_lock);
     }
     if (server->listen_fd >= 0)
         close(server->listen_fd);

@@ -12,7 +12,8 @@ one connection and their queries go out in the same batches:
   (never a wrong answer or a 500), and the next ones are served on a new
   connection, without a restart; under load, too;
 - SIGTERM lets a read waiting on the database finish before the server
-  exits."""
+  exits;
+- a client's connections are spread evenly over the workers."""
 import http.client
 import json
 import os
@@ -227,3 +228,24 @@ def test_a_connection_the_database_ends_under_load_gives_503_then_recovers(seede
         for p in paths:
             assert _comparable(server.fetch(p)) == expected[p], p
         assert not (_backends() - before) & ours
+
+
+def test_a_clients_connections_are_spread_over_the_workers(seeded):
+    """Four connections to a server of four workers: each worker gets one,
+    so the reads on them go down four database connections, not one or two
+    (server/http.c, acceptor_main)."""
+    path = "/v1/statements/%s" % sql_value("SELECT min(id) FROM statements")
+    expected = _comparable(fetch(path))
+    before = _backends()
+    with SecondServer(ONRECORD_THREADS="4", ONRECORD_ACCESS_LOG="0") as server:
+        conns = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=15)
+                 for _ in range(4)]
+        try:
+            for c in conns:
+                c.connect()  # all four open before the first request
+            for c in conns:
+                assert _comparable(_ask(c, path)) == expected
+        finally:
+            for c in conns:
+                c.close()
+        assert len(_backends() - before) == 4
