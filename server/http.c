@@ -579,6 +579,36 @@ static void *acceptor_main(void *arg)
     return NULL;
 }
 
+/* What a worker's epoll set holds for its pipelined database connection. */
+struct db_watch {
+    int fd;          /* the socket in the set, or -1 */
+    unsigned opened; /* which opening of the connection it belongs to */
+    uint32_t events; /* what it is registered for */
+};
+
+enum { EV_MHD, EV_STOP, EV_DB, EV_INBOX };
+
+/*
+ * Keeps the database socket in the epoll set `ep`: added when a connection
+ * opens (a closed one's socket has left the set by itself, even when the
+ * new one gets the same number), watched for writing while queries are
+ * still unsent.
+ */
+static void watch_db(int ep, struct db *db, bool unsent, struct db_watch *w)
+{
+    unsigned opened;
+    int fd = db_pipe_fd(db, &opened);
+    struct epoll_event ev = {.events = EPOLLIN | (unsent ? EPOLLOUT : 0), .data.u32 = EV_DB};
+    if (fd != w->fd || opened != w->opened) {
+        *w = (struct db_watch){.fd = fd, .opened = opened, .events = ev.events};
+        if (fd >= 0)
+            epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev);
+    } else if (fd >= 0 && ev.events != w->events) {
+        w->events = ev.events;
+        epoll_ctl(ep, EPOLL_CTL_MOD, fd, &ev);
+    }
+}
+
 /*
  * A worker's loop: wait for its connections (MHD's epoll set), its pipelined
  * database connection and the stop signal; take in the results that have
@@ -592,22 +622,19 @@ static void *worker_main(void *arg)
     struct db *db = db_for_thread();
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(w->daemon, MHD_DAEMON_INFO_EPOLL_FD);
     int ep = epoll_create1(EPOLL_CLOEXEC);
-    enum { EV_MHD, EV_STOP, EV_DB, EV_INBOX };
     struct epoll_event ev = {.events = EPOLLIN, .data.u32 = EV_MHD};
     epoll_ctl(ep, EPOLL_CTL_ADD, info->epoll_fd, &ev);
     ev.data.u32 = EV_STOP;
     epoll_ctl(ep, EPOLL_CTL_ADD, server->stop_fd, &ev);
     ev.data.u32 = EV_INBOX;
     epoll_ctl(ep, EPOLL_CTL_ADD, w->inbox_fd, &ev);
-    int db_fd = -1;         /* the database socket in the set, if any */
-    unsigned db_opened = 0; /* which opening of the connection it belongs to */
-    uint32_t db_events = 0; /* what it is registered for */
-    bool unsent = false;    /* queries still to push out */
-    bool draining = false;  /* stopping: no new connections, waits end */
+    struct db_watch watched = {.fd = -1};
+    bool unsent = false;   /* queries still to push out */
+    bool draining = false; /* stopping: no new connections, waits end */
     struct timespec drain_until = {0};
     for (;;) {
         if (!draining && atomic_load(&server->stopping)) {
-            /* Stop accepting; give the reads in flight a few seconds. */
+            /* The acceptor has stopped; give the reads in flight a few seconds. */
             draining = true;
             epoll_ctl(ep, EPOLL_CTL_DEL, server->stop_fd, NULL);
             clock_gettime(CLOCK_MONOTONIC, &drain_until);
@@ -615,24 +642,7 @@ static void *worker_main(void *arg)
         }
         if (draining && (!db_pipe_busy(db) || elapsed_ms(&drain_until) >= 0))
             break;
-        unsigned opened;
-        int fd = db_pipe_fd(db, &opened);
-        uint32_t want = EPOLLIN | (unsent ? EPOLLOUT : 0);
-        if (fd != db_fd || opened != db_opened) {
-            /* A closed connection's socket has left the set by itself. */
-            db_fd = fd;
-            db_opened = opened;
-            db_events = want;
-            ev.events = want;
-            ev.data.u32 = EV_DB;
-            if (fd >= 0)
-                epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev);
-        } else if (fd >= 0 && want != db_events) {
-            db_events = want;
-            ev.events = want;
-            ev.data.u32 = EV_DB;
-            epoll_ctl(ep, EPOLL_CTL_MOD, fd, &ev);
-        }
+        watch_db(ep, db, unsent, &watched);
         MHD_UNSIGNED_LONG_LONG mhd_ms;
         int timeout = MHD_get_timeout(w->daemon, &mhd_ms) == MHD_YES
                           ? (int)(mhd_ms < 60000 ? mhd_ms : 60000)
