@@ -313,8 +313,9 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
         return;
     }
     req->db = db_for_thread();
+    bool read = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
     /* Reads go to the pipelined connection (db.h); writes wait for theirs. */
-    st->calls.pipelined = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    st->calls.pipelined = read;
     req->route_data = route->data;
     req->authorization = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
     req->content_type =
@@ -323,8 +324,7 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
     req->idempotency_key = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Idempotency-Key");
     if (auth_check(req, res, route->access, st->read_requires_key))
         return;
-    if (route->access == ACCESS_READ && !st->read_requires_key &&
-        (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0) && !again) {
+    if (route->access == ACCESS_READ && !st->read_requires_key && read && !again) {
         /* The generation is read before the first query is sent. */
         st->cache_key = cache_key(req);
         st->cache_generation = vcache_generation();
@@ -519,19 +519,18 @@ static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_
 }
 
 /* The worker with the fewest connections, or NULL when every one is full. */
-static struct worker *least_busy(struct http_server *server, size_t *turn)
+static struct worker *least_busy(struct http_server *server, size_t turn)
 {
     struct worker *best = NULL;
     int fewest = server->per_worker;
     for (size_t k = 0; k < server->nworkers; k++) {
-        struct worker *w = &server->workers[(*turn + k) % server->nworkers];
+        struct worker *w = &server->workers[(turn + k) % server->nworkers];
         int n = atomic_load(&w->connections);
         if (n < fewest) {
             fewest = n;
             best = w;
         }
     }
-    (*turn)++;
     return best;
 }
 
@@ -542,15 +541,19 @@ static struct worker *least_busy(struct http_server *server, size_t *turn)
  * ones wait in the listen backlog. http_stop() ends it by shutting the
  * listening socket down.
  */
+static void pause_briefly(void)
+{
+    struct timespec pause = {.tv_nsec = 10 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+}
+
 static void *acceptor_main(void *arg)
 {
     struct http_server *server = arg;
     size_t turn = 0;
     while (!atomic_load(&server->stopping)) {
-        struct worker *w = least_busy(server, &turn);
-        if (!w) {
-            struct timespec pause = {.tv_nsec = 10 * 1000 * 1000};
-            nanosleep(&pause, NULL);
+        if (!least_busy(server, turn)) {
+            pause_briefly(); /* every worker is full */
             continue;
         }
         struct accepted a = {.fd = -1};
@@ -558,11 +561,15 @@ static void *acceptor_main(void *arg)
         a.fd = accept4(server->listen_fd, (struct sockaddr *)&a.addr, &len,
                        SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (a.fd < 0) {
-            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
-                struct timespec pause = {.tv_nsec = 10 * 1000 * 1000};
-                nanosleep(&pause, NULL);
-            }
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
+                pause_briefly();
             continue; /* EINTR, ECONNABORTED, or the socket was shut down */
+        }
+        /* Chosen now, not before accept() waited: connections close meanwhile. */
+        struct worker *w = least_busy(server, turn++);
+        if (!w) { /* cannot happen: only this thread adds connections */
+            close(a.fd);
+            continue;
         }
         atomic_fetch_add(&w->connections, 1);
         pthread_mutex_lock(&w->inbox_lock);
