@@ -335,12 +335,14 @@ def cmd_summarize(args):
         json.dump(out, f, indent=1, ensure_ascii=False)
         f.write("\n")
     md = [f"# onrecord benchmark, {cfg['started']}", ""]
+    rc = cfg.get("read_connections", 1)
     if cfg.get("smoke"):
         md += ["Smoke run (tiny data, 1 s runs): the numbers mean nothing.", ""]
     md += [f"{cfg['statements']:,} statements (seed {cfg['seed']}), {C} connections, "
            f"{cfg['duration']} s per run after a {cfg['warmup']} s warm-up, {cfg['rounds']} "
            f"alternating round(s), median per side. onrecord with {cfg['threads']} threads "
-           f"(one database connection each); the peer with PEER_POOL={cfg['threads']}; "
+           f"({rc} pipelined database connection(s) each for reads); the peer with "
+           f"PEER_POOL={cfg['threads'] * rc}; "
            f"pgbench -M prepared with {C} clients.", ""]
     md += ["| " + " | ".join(head) + " |", "|" + "|".join(["---"] * 2 + ["---:"] * (len(head) - 2)) + "|"]
     md += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in rows]

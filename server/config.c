@@ -31,8 +31,11 @@ static const struct setting settings[] = {
      "address to listen on (default 127.0.0.1)"},
     {"ONRECORD_PORT", "--port", SETTING_LONG, FIELD(port), 1, 65535, "TCP port (default 8080)"},
     {"ONRECORD_THREADS", "--threads", SETTING_LONG, FIELD(threads), 1, 256,
-     "worker threads, each with a database connection for reads and one for writes "
-     "(default: 2 x CPUs)"},
+     "worker threads, each with its own database connections for reads and one for writes "
+     "(default: one per CPU)"},
+    {"ONRECORD_READ_CONNECTIONS", "--read-connections", SETTING_LONG, FIELD(read_connections), 1, 8,
+     "pipelined database connections each worker thread sends its reads down, in turn "
+     "(default 2)"},
     {"ONRECORD_MAX_CONNECTIONS", "--max-connections", SETTING_LONG, FIELD(max_connections), 1,
      1000000, "open HTTP connections at once (default 16384)"},
     {"ONRECORD_TIMEOUT", "--timeout", SETTING_LONG, FIELD(timeout), 1, 86400,
@@ -101,7 +104,8 @@ static void set_defaults(struct config *cfg)
         .database_url = "",
         .host = "127.0.0.1",
         .port = 8080,
-        .threads = cpus > 0 ? (cpus * 2 > 256 ? 256 : cpus * 2) : 4,
+        .threads = cpus > 0 ? (cpus > 256 ? 256 : cpus) : 2,
+        .read_connections = 2,
         .max_connections = 16384,
         .timeout = 60,
         .max_body = 1L << 20,

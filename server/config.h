@@ -14,7 +14,8 @@ struct config {
     const char *database_url; /* libpq connection string or URI; "" = libpq defaults */
     const char *host;         /* address to listen on */
     long port;
-    long threads;           /* HTTP worker threads, each with one DB connection */
+    long threads;           /* HTTP worker threads, each with its own DB connections */
+    long read_connections;  /* pipelined DB connections for reads, per thread */
     long max_connections;   /* open HTTP connections at once */
     long timeout;           /* seconds an idle HTTP connection is kept */
     long connection_memory; /* bytes of MHD memory pool per connection (http.c) */

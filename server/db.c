@@ -1,16 +1,16 @@
 /*
  * db.c - per-worker PostgreSQL connections and prepared statements, the
- * pipelined connection reads go through, mapping of database failures to
+ * pipelined connections reads go through, mapping of database failures to
  * problems, and the migration/seed ledger.
  *
- * Each worker thread owns its connections (no locking, no pool): `pipe` for
- * reads and `conn` for writes, each opened on the first query that needs
- * it. On `pipe`, queries from all the requests a worker has in hand go out
- * together, ended by one Sync per batch, and their results come back in the
- * order sent (docs/ARCHITECTURE.md, "Reads are pipelined"). When a query
- * fails because the server went away, the connection is dropped, the
- * requests waiting on it get 503 with Retry-After, and the next query
- * connects again.
+ * Each worker thread owns its connections (no locking, no pool): `pipes`
+ * for reads and `conn` for writes, each opened on the first query that
+ * needs it. Reads take the pipes in turn. On a pipe, queries from all the
+ * requests a worker has in hand go out together, ended by one Sync per batch, and their results
+ * come back in the order sent (docs/ARCHITECTURE.md, "Reads are pipelined"). When a query fails
+ * because the server went away, the connection is dropped, the requests
+ * waiting on it get 503 with Retry-After, and the next query connects
+ * again.
  */
 #include "db.h"
 #include "util.h"
@@ -27,13 +27,20 @@
  */
 #define MAX_RETRIES 8
 
-struct db {
-    PGconn *conn;                 /* writes: one query at a time */
-    PGconn *pipe;                 /* reads: pipelined */
-    struct db_calls *head, *tail; /* requests waiting on pipe, in the order sent */
+/* One pipelined connection for reads, and the requests waiting on it. */
+struct db_pipe {
+    PGconn *conn;
+    struct db_calls *head, *tail; /* requests waiting, in the order sent */
     int syncs;                    /* Syncs sent whose PGRES_PIPELINE_SYNC is still to come */
     bool unsynced;                /* queries sent since the last Sync */
-    unsigned pipe_opened;         /* how often pipe has been opened */
+    unsigned opened;              /* how often conn has been opened */
+};
+
+struct db {
+    PGconn *conn; /* writes: one query at a time */
+    int npipes;   /* pipelined connections for reads, each opened when first needed */
+    int turn;     /* the pipe the next read goes to */
+    struct db_pipe pipes[DB_MAX_PIPES];
 };
 
 static const char *conninfo = "";
@@ -43,13 +50,14 @@ static const char *conninfo = "";
  * with its neighbours (bench/RESULTS.md).
  */
 static char session_options[192];
+static int pipes_per_thread = 1;
 static pthread_key_t db_key;
 static pthread_once_t db_key_once = PTHREAD_ONCE_INIT;
 
 static void db_destroy(void *p)
 {
     struct db *db = p;
-    db_pipe_close(db);
+    db_pipes_close(db);
     if (db->conn)
         PQfinish(db->conn);
     free(db);
@@ -60,9 +68,12 @@ static void db_key_create(void)
     pthread_key_create(&db_key, db_destroy);
 }
 
-void db_configure(const char *database_url, long statement_timeout_ms)
+void db_configure(const char *database_url, long statement_timeout_ms, int read_connections)
 {
     conninfo = database_url ? database_url : "";
+    pipes_per_thread = read_connections < 1              ? 1
+                       : read_connections > DB_MAX_PIPES ? DB_MAX_PIPES
+                                                         : read_connections;
     snprintf(session_options, sizeof session_options,
              "-c statement_timeout=%ld -c jit=off -c max_parallel_workers_per_gather=0 "
              "-c client_min_messages=warning",
@@ -75,6 +86,7 @@ struct db *db_for_thread(void)
     struct db *db = pthread_getspecific(db_key);
     if (!db) {
         db = xcalloc(1, sizeof *db);
+        db->npipes = pipes_per_thread;
         pthread_setspecific(db_key, db);
     }
     return db;
@@ -264,25 +276,60 @@ void db_calls_reset(struct db_calls *calls)
     memset(calls, 0, sizeof *calls);
 }
 
-static bool pipe_open(struct db *db)
+/* Ends every wait on p as failed and closes its connection. */
+static void pipe_close(struct db_pipe *p)
 {
-    db->pipe = open_prepared();
-    db->pipe_opened++;
-    if (db->pipe && PQsetnonblocking(db->pipe, 1) == 0 && PQenterPipelineMode(db->pipe))
+    if (p->conn)
+        PQfinish(p->conn);
+    p->conn = NULL;
+    p->syncs = 0;
+    p->unsynced = false;
+    while (p->head) {
+        struct db_calls *calls = p->head;
+        p->head = calls->queued_next;
+        calls->waiting = false;
+        calls->lost = true;
+        calls->ready(calls->ready_cls);
+    }
+    p->tail = NULL;
+}
+
+static bool pipe_open(struct db_pipe *p)
+{
+    p->conn = open_prepared();
+    p->opened++;
+    if (p->conn && PQsetnonblocking(p->conn, 1) == 0 && PQenterPipelineMode(p->conn))
         return true;
-    if (db->pipe)
-        fprintf(stderr, "onrecord: pipeline mode failed: %s", PQerrorMessage(db->pipe));
-    db_pipe_close(db);
+    if (p->conn)
+        fprintf(stderr, "onrecord: pipeline mode failed: %s", PQerrorMessage(p->conn));
+    pipe_close(p);
     return false;
 }
 
-/* Sends a read on the pipelined connection; the request waits for it. */
+/*
+ * The connection a new read goes to: each in turn, however long its queue.
+ * A pipe whose backend falls behind then soon holds the thread's requests,
+ * and the thread slows down with it. Sending reads to the pipe with the
+ * fewest waiting, or all of an HTTP connection's reads down one pipe, let
+ * the thread go on at full speed through the other; the kernel then left
+ * the lagging backend runnable but not running for up to 1.4 s, its
+ * requests waiting (bench/RESULTS.md, "Run F").
+ */
+static struct db_pipe *pick_pipe(struct db *db)
+{
+    struct db_pipe *p = &db->pipes[db->turn];
+    db->turn = (db->turn + 1) % db->npipes;
+    return p;
+}
+
+/* Sends a read on a pipelined connection; the request waits for it. */
 static PGresult *send_pipelined(struct db *db, struct db_calls *calls, enum query_id id,
                                 int nparams, const char *const *values, struct response *res)
 {
     if (calls->retries > MAX_RETRIES)
         return unavailable(res);
-    if (!db->pipe && !pipe_open(db))
+    struct db_pipe *p = pick_pipe(db);
+    if (!p->conn && !pipe_open(p))
         return unavailable(res);
     /*
      * PostgreSQL holds results back until its output buffer fills or the
@@ -290,22 +337,22 @@ static PGresult *send_pipelined(struct db *db, struct db_calls *calls, enum quer
      * before this one have its answer as soon as its query is done.
      */
     bool sent =
-        (!db->unsynced || PQsendFlushRequest(db->pipe)) &&
-        PQsendQueryPrepared(db->pipe, embedded_queries[id].name, nparams, values, NULL, NULL, 0);
+        (!p->unsynced || PQsendFlushRequest(p->conn)) &&
+        PQsendQueryPrepared(p->conn, embedded_queries[id].name, nparams, values, NULL, NULL, 0);
     if (!sent) {
         fprintf(stderr, "onrecord: query %s could not be sent: %s", embedded_queries[id].name,
-                PQerrorMessage(db->pipe));
-        db_pipe_close(db);
+                PQerrorMessage(p->conn));
+        pipe_close(p);
         return unavailable(res);
     }
     calls->waiting = true;
     calls->queued_next = NULL;
-    if (db->tail)
-        db->tail->queued_next = calls;
+    if (p->tail)
+        p->tail->queued_next = calls;
     else
-        db->head = calls;
-    db->tail = calls;
-    db->unsynced = true;
+        p->head = calls;
+    p->tail = calls;
+    p->unsynced = true;
     return NULL;
 }
 
@@ -335,46 +382,56 @@ PGresult *db_query(struct request *req, struct response *res, enum query_id id, 
     return checked(&db->conn, res, id, r);
 }
 
-bool db_pipe_busy(struct db *db)
+int db_pipe_count(struct db *db)
 {
-    return db->head != NULL;
+    return db->npipes;
 }
 
-int db_pipe_fd(struct db *db, unsigned *opened)
+bool db_pipes_busy(struct db *db)
 {
-    *opened = db->pipe_opened;
-    return db->pipe ? PQsocket(db->pipe) : -1;
+    for (int i = 0; i < db->npipes; i++)
+        if (db->pipes[i].head)
+            return true;
+    return false;
 }
 
-bool db_pipe_flush(struct db *db)
+int db_pipe_fd(struct db *db, int i, unsigned *opened)
 {
-    if (!db->pipe)
+    struct db_pipe *p = &db->pipes[i];
+    *opened = p->opened;
+    return p->conn ? PQsocket(p->conn) : -1;
+}
+
+bool db_pipe_flush(struct db *db, int i)
+{
+    struct db_pipe *p = &db->pipes[i];
+    if (!p->conn)
         return false;
-    if (db->unsynced) {
-        db->unsynced = false;
-        if (!PQpipelineSync(db->pipe)) {
-            fprintf(stderr, "onrecord: pipeline sync failed: %s", PQerrorMessage(db->pipe));
-            db_pipe_close(db);
+    if (p->unsynced) {
+        p->unsynced = false;
+        if (!PQpipelineSync(p->conn)) {
+            fprintf(stderr, "onrecord: pipeline sync failed: %s", PQerrorMessage(p->conn));
+            pipe_close(p);
             return false;
         }
-        db->syncs++;
+        p->syncs++;
     }
-    int rc = PQflush(db->pipe);
+    int rc = PQflush(p->conn);
     if (rc < 0) {
-        fprintf(stderr, "onrecord: sending queries failed: %s", PQerrorMessage(db->pipe));
-        db_pipe_close(db);
+        fprintf(stderr, "onrecord: sending queries failed: %s", PQerrorMessage(p->conn));
+        pipe_close(p);
         return false;
     }
     return rc == 1;
 }
 
 /* Ends the wait of the request whose query was sent first. */
-static void deliver(struct db *db, PGresult *r)
+static void deliver(struct db_pipe *p, PGresult *r)
 {
-    struct db_calls *calls = db->head;
-    db->head = calls->queued_next;
-    if (!db->head)
-        db->tail = NULL;
+    struct db_calls *calls = p->head;
+    p->head = calls->queued_next;
+    if (!p->head)
+        p->tail = NULL;
     calls->waiting = false;
     if (r)
         calls->results[calls->count++] = r;
@@ -383,13 +440,14 @@ static void deliver(struct db *db, PGresult *r)
     calls->ready(calls->ready_cls);
 }
 
-void db_pipe_read(struct db *db)
+void db_pipe_read(struct db *db, int i)
 {
-    if (!db->pipe)
+    struct db_pipe *p = &db->pipes[i];
+    if (!p->conn)
         return;
-    if (!PQconsumeInput(db->pipe)) {
-        fprintf(stderr, "onrecord: reading results failed: %s", PQerrorMessage(db->pipe));
-        db_pipe_close(db);
+    if (!PQconsumeInput(p->conn)) {
+        fprintf(stderr, "onrecord: reading results failed: %s", PQerrorMessage(p->conn));
+        pipe_close(p);
         return;
     }
     /*
@@ -397,8 +455,8 @@ void db_pipe_read(struct db *db)
      * PGRES_PIPELINE_SYNC. Two NULLs in a row mean nothing more is in.
      */
     int nulls = 0;
-    while (db->pipe && (db->head || db->syncs > 0) && !PQisBusy(db->pipe) && nulls < 2) {
-        PGresult *r = PQgetResult(db->pipe);
+    while (p->conn && (p->head || p->syncs > 0) && !PQisBusy(p->conn) && nulls < 2) {
+        PGresult *r = PQgetResult(p->conn);
         if (!r) {
             nulls++;
             continue;
@@ -406,39 +464,28 @@ void db_pipe_read(struct db *db)
         nulls = 0;
         ExecStatusType st = PQresultStatus(r);
         if (st == PGRES_PIPELINE_SYNC) {
-            db->syncs--;
+            p->syncs--;
             PQclear(r);
-        } else if (!db->head) {
+        } else if (!p->head) {
             fprintf(stderr, "onrecord: a result nobody waits for (%s)\n", PQresStatus(st));
             PQclear(r);
         } else if (st == PGRES_PIPELINE_ABORTED) {
             PQclear(r);
-            deliver(db, NULL); /* an earlier query in its batch failed: send it again */
+            deliver(p, NULL); /* an earlier query in its batch failed: send it again */
         } else {
-            deliver(db, r);
+            deliver(p, r);
         }
     }
-    if (db->pipe && PQstatus(db->pipe) != CONNECTION_OK) {
-        fprintf(stderr, "onrecord: the database connection broke: %s", PQerrorMessage(db->pipe));
-        db_pipe_close(db);
+    if (p->conn && PQstatus(p->conn) != CONNECTION_OK) {
+        fprintf(stderr, "onrecord: the database connection broke: %s", PQerrorMessage(p->conn));
+        pipe_close(p);
     }
 }
 
-void db_pipe_close(struct db *db)
+void db_pipes_close(struct db *db)
 {
-    if (db->pipe)
-        PQfinish(db->pipe);
-    db->pipe = NULL;
-    db->syncs = 0;
-    db->unsynced = false;
-    while (db->head) {
-        struct db_calls *calls = db->head;
-        db->head = calls->queued_next;
-        calls->waiting = false;
-        calls->lost = true;
-        calls->ready(calls->ready_cls);
-    }
-    db->tail = NULL;
+    for (int i = 0; i < db->npipes; i++)
+        pipe_close(&db->pipes[i]);
 }
 
 void response_take_result(struct response *res, int status, PGresult *result, int row, int col)

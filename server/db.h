@@ -1,10 +1,11 @@
 /*
  * db.h - database access for handlers and commands. Each worker thread has
- * two PostgreSQL connections, opened lazily, with every query in db/queries
- * prepared at connect: a pipelined one for reads, whose queries are sent
- * without waiting (the request waits, and its handler is run again when the
- * result is in: see struct db_calls), and a plain one for writes. A
- * connection that fails is reopened on the next request.
+ * its own PostgreSQL connections, opened lazily, with every query in
+ * db/queries prepared at connect: one or more pipelined ones for reads,
+ * whose queries are sent without waiting (the request waits, and its
+ * handler is run again when the result is in: see struct db_calls), and a
+ * plain one for writes. A connection that fails is reopened on the next
+ * request.
  */
 #ifndef ONRECORD_DB_H
 #define ONRECORD_DB_H
@@ -16,12 +17,14 @@
 
 /* Queries one request may run (a list checks its parent; a keyed read looks up its key). */
 #define DB_MAX_CALLS 4
+/* Pipelined read connections a worker thread may have. */
+#define DB_MAX_PIPES 8
 
 /*
  * The queries one request has run, with their results, which belong to the
  * request: db_calls_reset() frees them when it completes, so handlers never
- * free a result. For a read, db_query() sends a query to the thread's
- * pipelined connection and returns NULL with `waiting` set; the HTTP layer
+ * free a result. For a read, db_query() sends a query to one of the thread's
+ * pipelined connections and returns NULL with `waiting` set; the HTTP layer
  * parks the request, and once the result is in, calls the handler again
  * from the start, and db_query() answers each call in turn from the
  * results held. So a handler must not act on the world before its last
@@ -43,8 +46,12 @@ struct db_calls {
 /* Frees the results; the calls can be reused for another request. */
 void db_calls_reset(struct db_calls *calls);
 
-/* Sets the connection string and per-session settings; call once at start. */
-void db_configure(const char *database_url, long statement_timeout_ms);
+/*
+ * Sets the connection string, per-session settings and how many pipelined
+ * read connections each thread may open (1..DB_MAX_PIPES); call once at
+ * start.
+ */
+void db_configure(const char *database_url, long statement_timeout_ms, int read_connections);
 
 /* This thread's connection handle (created on first use, freed at thread exit). */
 struct db *db_for_thread(void);
@@ -61,20 +68,22 @@ PGresult *db_query(struct request *req, struct response *res, enum query_id id, 
                    const char *const *values);
 
 /*
- * The worker loop's side of the pipelined connection (http.c). db_pipe_fd()
- * is its socket, or -1 when none is open (with a count of openings, which
- * tells a new connection that got the old one's number); db_pipe_flush() ends the batch of
- * queries the handlers sent and pushes it out, returning true when some is
- * still unsent (wait for the socket to be writable); db_pipe_read() takes
- * what has arrived and ends the wait of each request whose result is in;
- * db_pipe_busy() tells whether any request waits; db_pipe_close() ends
- * every wait as failed and closes the connection.
+ * The worker loop's side of the pipelined connections (http.c), numbered
+ * 0 to db_pipe_count() - 1. db_pipe_fd() is pipe i's socket, or -1 when
+ * none is open (with a count of openings, which tells a new connection that
+ * got the old one's number); db_pipe_flush() ends the batch of queries the
+ * handlers sent on it and pushes it out, returning true when some is still
+ * unsent (wait for the socket to be writable); db_pipe_read() takes what
+ * has arrived and ends the wait of each request whose result is in.
+ * db_pipes_busy() tells whether any request waits on any of them;
+ * db_pipes_close() ends every wait as failed and closes them all.
  */
-int db_pipe_fd(struct db *db, unsigned *opened);
-bool db_pipe_flush(struct db *db);
-void db_pipe_read(struct db *db);
-bool db_pipe_busy(struct db *db);
-void db_pipe_close(struct db *db);
+int db_pipe_count(struct db *db);
+int db_pipe_fd(struct db *db, int i, unsigned *opened);
+bool db_pipe_flush(struct db *db, int i);
+void db_pipe_read(struct db *db, int i);
+bool db_pipes_busy(struct db *db);
+void db_pipes_close(struct db *db);
 
 /*
  * Makes the text in row `row`, column `col` of result the response body,

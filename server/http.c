@@ -586,26 +586,28 @@ static void *acceptor_main(void *arg)
     return NULL;
 }
 
-/* What a worker's epoll set holds for its pipelined database connection. */
+/* What a worker's epoll set holds for one of its pipelined database connections. */
 struct db_watch {
     int fd;          /* the socket in the set, or -1 */
     unsigned opened; /* which opening of the connection it belongs to */
     uint32_t events; /* what it is registered for */
 };
 
-enum { EV_MHD, EV_STOP, EV_DB, EV_INBOX };
+/* epoll data: what woke the loop; EV_DB + i is pipelined connection i. */
+enum { EV_MHD, EV_STOP, EV_INBOX, EV_DB };
 
 /*
- * Keeps the database socket in the epoll set `ep`: added when a connection
- * opens (a closed one's socket has left the set by itself, even when the
- * new one gets the same number), watched for writing while queries are
- * still unsent.
+ * Keeps pipelined connection i's socket in the epoll set `ep`: added when
+ * the connection opens (a closed one's socket has left the set by itself,
+ * even when the new one gets the same number), watched for writing while
+ * queries are still unsent.
  */
-static void watch_db(int ep, struct db *db, bool unsent, struct db_watch *w)
+static void watch_db(int ep, struct db *db, int i, bool unsent, struct db_watch *w)
 {
     unsigned opened;
-    int fd = db_pipe_fd(db, &opened);
-    struct epoll_event ev = {.events = EPOLLIN | (unsent ? EPOLLOUT : 0), .data.u32 = EV_DB};
+    int fd = db_pipe_fd(db, i, &opened);
+    struct epoll_event ev = {.events = EPOLLIN | (unsent ? EPOLLOUT : 0),
+                             .data.u32 = EV_DB + (uint32_t)i};
     if (fd != w->fd || opened != w->opened) {
         *w = (struct db_watch){.fd = fd, .opened = opened, .events = ev.events};
         if (fd >= 0)
@@ -617,10 +619,11 @@ static void watch_db(int ep, struct db *db, bool unsent, struct db_watch *w)
 }
 
 /*
- * A worker's loop: wait for its connections (MHD's epoll set), its pipelined
- * database connection and the stop signal; take in the results that have
- * arrived (which resumes their requests), let MHD do its work (which runs
- * handlers, and they send queries), then send the queries in one batch.
+ * A worker's loop: wait for its connections (MHD's epoll set), its
+ * pipelined database connections, its inbox and the stop signal; take in
+ * the results that have arrived (which resumes their requests), let MHD do
+ * its work (which runs handlers, and they send queries), then send each
+ * connection's queries in one batch.
  */
 static void *worker_main(void *arg)
 {
@@ -635,8 +638,13 @@ static void *worker_main(void *arg)
     epoll_ctl(ep, EPOLL_CTL_ADD, server->stop_fd, &ev);
     ev.data.u32 = EV_INBOX;
     epoll_ctl(ep, EPOLL_CTL_ADD, w->inbox_fd, &ev);
-    struct db_watch watched = {.fd = -1};
-    bool unsent = false;   /* queries still to push out */
+    int npipes = db_pipe_count(db);
+    struct db_watch watched[DB_MAX_PIPES];
+    bool unsent[DB_MAX_PIPES]; /* queries still to push out */
+    for (int i = 0; i < npipes; i++) {
+        watched[i] = (struct db_watch){.fd = -1};
+        unsent[i] = false;
+    }
     bool draining = false; /* stopping: no new connections, waits end */
     struct timespec drain_until = {0};
     for (;;) {
@@ -647,28 +655,31 @@ static void *worker_main(void *arg)
             clock_gettime(CLOCK_MONOTONIC, &drain_until);
             drain_until.tv_sec += DRAIN_SECONDS;
         }
-        if (draining && (!db_pipe_busy(db) || elapsed_ms(&drain_until) >= 0))
+        if (draining && (!db_pipes_busy(db) || elapsed_ms(&drain_until) >= 0))
             break;
-        watch_db(ep, db, unsent, &watched);
+        for (int i = 0; i < npipes; i++)
+            watch_db(ep, db, i, unsent[i], &watched[i]);
         MHD_UNSIGNED_LONG_LONG mhd_ms;
         int timeout = MHD_get_timeout(w->daemon, &mhd_ms) == MHD_YES
                           ? (int)(mhd_ms < 60000 ? mhd_ms : 60000)
                           : -1;
         if (draining && (timeout < 0 || timeout > 50))
             timeout = 50;
-        struct epoll_event events[4];
-        int n = epoll_wait(ep, events, 4, timeout);
+        struct epoll_event events[EV_DB + DB_MAX_PIPES];
+        int n = epoll_wait(ep, events, EV_DB + npipes, timeout);
         for (int i = 0; i < n; i++) {
-            if (events[i].data.u32 == EV_DB)
-                db_pipe_read(db); /* resumes the requests whose results are in */
-            else if (events[i].data.u32 == EV_INBOX)
+            uint32_t what = events[i].data.u32;
+            if (what >= EV_DB)
+                db_pipe_read(db, (int)(what - EV_DB)); /* resumes requests whose results are in */
+            else if (what == EV_INBOX)
                 take_inbox(w);
         }
         MHD_run(w->daemon);
-        unsent = db_pipe_flush(db);
+        for (int i = 0; i < npipes; i++)
+            unsent[i] = db_pipe_flush(db, i);
     }
     /* Answer any read still waiting (503), and let MHD send what it can. */
-    db_pipe_close(db);
+    db_pipes_close(db);
     MHD_run(w->daemon);
     close(ep);
     return NULL;

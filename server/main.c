@@ -92,7 +92,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "onrecord: %s\n", err);
         return 2;
     }
-    db_configure(cfg.database_url, cfg.statement_timeout);
+    db_configure(cfg.database_url, cfg.statement_timeout, (int)cfg.read_connections);
     if (strcmp(cfg.command, "help") == 0) {
         config_usage(stdout);
         return 0;

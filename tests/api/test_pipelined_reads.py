@@ -1,8 +1,9 @@
 """Reads are pipelined (server/db.c, docs/ARCHITECTURE.md): a worker sends
-the queries of every read it has in hand down one database connection
-without waiting, and answers each request from its own result. These tests
-ask a second server with a single worker, so that concurrent readers share
-one connection and their queries go out in the same batches:
+the queries of every read it has in hand down its database connections for
+reads, taken in turn, without waiting, and answers each request from its
+own result. Most of these tests ask a second server with a single worker
+and a single connection for reads, so that concurrent readers share it and
+their queries go out in the same batches:
 
 - twelve desks reading at once each get exactly what a lone reader gets;
 - a query the database refuses (a chart of more than 1000 buckets: 400)
@@ -13,7 +14,9 @@ one connection and their queries go out in the same batches:
   connection, without a restart; under load, too;
 - SIGTERM lets a read waiting on the database finish before the server
   exits;
-- a client's connections are spread evenly over the workers."""
+- a client's connections are spread evenly over the workers;
+- a worker with several connections for reads sends its reads down each in
+  turn, and readers sharing them still get their own answers."""
 import http.client
 import json
 import os
@@ -21,6 +24,8 @@ import signal
 import subprocess
 import threading
 import time
+
+import pytest
 
 from conftest import DATABASE_URL, _psql_path, fetch, lit, sql_col, sql_value
 from writes_support import SecondServer
@@ -98,13 +103,16 @@ def _run_desks(port, paths, expected, allow_503=False, during=None):
     return failures
 
 
-def test_concurrent_readers_on_one_connection_each_get_their_own_answer(seeded):
+@pytest.mark.parametrize("read_connections", ["1", "3"])
+def test_concurrent_readers_sharing_connections_each_get_their_own_answer(seeded,
+                                                                          read_connections):
     paths = _mix()
     # What a lone reader gets from the suite's server.
     expected = {p: _comparable(fetch(p)) for p in paths}
     statuses = sorted({s for s, _ in expected.values()})
     assert statuses == [200, 400, 404], statuses
-    with SecondServer(ONRECORD_THREADS="1", ONRECORD_ACCESS_LOG="0") as server:
+    with SecondServer(ONRECORD_THREADS="1", ONRECORD_READ_CONNECTIONS=read_connections,
+                      ONRECORD_ACCESS_LOG="0") as server:
         failures = _run_desks(server.port, paths, expected)
         assert failures == [], failures[:5]
         log = server.log()
@@ -171,7 +179,8 @@ def test_a_read_waiting_when_the_database_ends_the_connection_gets_503(seeded):
     path = "/v1/statements/%s" % sql_value("SELECT min(id) FROM statements")
     expected = _comparable(fetch(path))
     before = _backends()
-    with SecondServer(ONRECORD_THREADS="1", ONRECORD_ACCESS_LOG="0") as server:
+    with SecondServer(ONRECORD_THREADS="1", ONRECORD_READ_CONNECTIONS="1",
+                      ONRECORD_ACCESS_LOG="0") as server:
         assert _comparable(server.fetch(path)) == expected
         ours = _backends() - before
         assert len(ours) == 1, ours
@@ -193,7 +202,8 @@ def test_sigterm_lets_a_read_waiting_on_the_database_finish(seeded):
     path = "/v1/statements/%s" % sql_value("SELECT min(id) FROM statements")
     expected = _comparable(fetch(path))
     before = _backends()
-    with SecondServer(ONRECORD_THREADS="1", ONRECORD_ACCESS_LOG="0") as server:
+    with SecondServer(ONRECORD_THREADS="1", ONRECORD_READ_CONNECTIONS="1",
+                      ONRECORD_ACCESS_LOG="0") as server:
         assert _comparable(server.fetch(path)) == expected
         (pid,) = [int(p) for p in _backends() - before]
         with _Locked() as lock:
@@ -208,14 +218,18 @@ def test_sigterm_lets_a_read_waiting_on_the_database_finish(seeded):
         assert server.proc.wait(10) == 0
 
 
-def test_a_connection_the_database_ends_under_load_gives_503_then_recovers(seeded):
+@pytest.mark.parametrize("read_connections", ["1", "2"])
+def test_connections_the_database_ends_under_load_give_503_then_recover(seeded,
+                                                                        read_connections):
     paths = [p for p in _mix() if "q=" not in p]
     expected = {p: _comparable(fetch(p)) for p in paths}
     before = _backends()
-    with SecondServer(ONRECORD_THREADS="1", ONRECORD_ACCESS_LOG="0") as server:
-        assert server.fetch(paths[0]).status == 200
+    with SecondServer(ONRECORD_THREADS="1", ONRECORD_READ_CONNECTIONS=read_connections,
+                      ONRECORD_ACCESS_LOG="0") as server:
+        for p in paths[:2]:  # one read down each connection
+            assert server.fetch(p).status == 200
         ours = _backends() - before
-        assert ours, "the second server's database connection was not found"
+        assert len(ours) == int(read_connections), ours
 
         def terminate():
             time.sleep(0.2)
@@ -237,7 +251,8 @@ def test_a_clients_connections_are_spread_over_the_workers(seeded):
     path = "/v1/statements/%s" % sql_value("SELECT min(id) FROM statements")
     expected = _comparable(fetch(path))
     before = _backends()
-    with SecondServer(ONRECORD_THREADS="4", ONRECORD_ACCESS_LOG="0") as server:
+    with SecondServer(ONRECORD_THREADS="4", ONRECORD_READ_CONNECTIONS="1",
+                      ONRECORD_ACCESS_LOG="0") as server:
         conns = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=15)
                  for _ in range(4)]
         try:
@@ -249,3 +264,38 @@ def test_a_clients_connections_are_spread_over_the_workers(seeded):
             for c in conns:
                 c.close()
         assert len(_backends() - before) == 4
+
+
+def test_a_worker_sends_its_reads_down_its_connections_in_turn(seeded):
+    """One worker with three connections for reads: three reads in a row
+    open all three, the next three reuse them, and a read held in one of
+    them (behind a lock) does not hold up reads sent down the others."""
+    path = "/v1/statements/%s" % sql_value("SELECT min(id) FROM statements")
+    other = "/v1/topics/south-ossetia-joins-russia"
+    expected = _comparable(fetch(path))
+    expected_other = _comparable(fetch(other))
+    before = _backends()
+    with SecondServer(ONRECORD_THREADS="1", ONRECORD_READ_CONNECTIONS="3",
+                      ONRECORD_ACCESS_LOG="0") as server:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=15)
+        try:
+            for k in range(3):
+                assert _comparable(_ask(conn, path)) == expected
+                assert len(_backends() - before) == k + 1
+            ours = _backends() - before
+            for _ in range(3):
+                assert _comparable(_ask(conn, path)) == expected
+            assert _backends() - before == ours
+            with _Locked():
+                # The next read goes down the first connection and waits there.
+                asker, answers = _ask_in_background(server, path)
+                _wait_until("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE "
+                            "application_name = 'onrecord' AND wait_event_type = 'Lock')")
+                # The two after it go down the other two, and are answered.
+                for _ in range(2):
+                    assert _comparable(_ask(conn, other)) == expected_other
+                assert not answers, "the locked read was answered early"
+            asker.join(15)
+            assert answers and _comparable(answers[0]) == expected
+        finally:
+            conn.close()

@@ -18,6 +18,7 @@ static const char *const env_vars[] = {
     "ONRECORD_HOST",
     "ONRECORD_PORT",
     "ONRECORD_THREADS",
+    "ONRECORD_READ_CONNECTIONS",
     "ONRECORD_MAX_CONNECTIONS",
     "ONRECORD_TIMEOUT",
     "ONRECORD_MAX_BODY",
@@ -72,9 +73,10 @@ static void defaults_without_environment_or_flags(void **state)
     assert_string_equal(cfg.host, "127.0.0.1");
     assert_int_equal(cfg.port, 8080);
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    long threads = cpus > 0 ? (cpus * 2 > 256 ? 256 : cpus * 2) : 4;
+    long threads = cpus > 0 ? (cpus > 256 ? 256 : cpus) : 2;
     assert_int_equal(cfg.threads, threads);
     assert_in_range(cfg.threads, 1, 256);
+    assert_int_equal(cfg.read_connections, 2);
     assert_int_equal(cfg.max_connections, 16384);
     assert_int_equal(cfg.timeout, 60);
     assert_int_equal(cfg.max_body, 1048576);
@@ -89,6 +91,7 @@ static void environment_overrides_defaults(void **state)
     setenv("ONRECORD_HOST", "0.0.0.0", 1);
     setenv("ONRECORD_PORT", "8123", 1);
     setenv("ONRECORD_THREADS", "3", 1);
+    setenv("ONRECORD_READ_CONNECTIONS", "5", 1);
     setenv("ONRECORD_MAX_CONNECTIONS", "100", 1);
     setenv("ONRECORD_TIMEOUT", "5", 1);
     setenv("ONRECORD_MAX_BODY", "2048", 1);
@@ -102,6 +105,7 @@ static void environment_overrides_defaults(void **state)
     assert_string_equal(cfg.host, "0.0.0.0");
     assert_int_equal(cfg.port, 8123);
     assert_int_equal(cfg.threads, 3);
+    assert_int_equal(cfg.read_connections, 5);
     assert_int_equal(cfg.max_connections, 100);
     assert_int_equal(cfg.timeout, 5);
     assert_int_equal(cfg.max_body, 2048);
@@ -267,6 +271,12 @@ static void invalid_environment_value_names_variable_and_range(void **state)
     assert_contains(err, "1 to 256");
 
     unsetenv("ONRECORD_THREADS");
+    setenv("ONRECORD_READ_CONNECTIONS", "9", 1);
+    assert_int_equal(LOAD(&cfg, err, "serve"), -1);
+    assert_contains(err, "ONRECORD_READ_CONNECTIONS");
+    assert_contains(err, "1 to 8");
+
+    unsetenv("ONRECORD_READ_CONNECTIONS");
     setenv("ONRECORD_MAX_BODY", "1023", 1);
     assert_int_equal(LOAD(&cfg, err, "serve"), -1);
     assert_contains(err, "ONRECORD_MAX_BODY");
@@ -390,9 +400,9 @@ static void usage_lists_every_flag_and_variable(void **state)
     config_usage(out);
     fclose(out);
     assert_contains(text, "Usage: onrecord");
-    const char *flags[] = {"--database-url",    "--host",    "--port",     "--threads",
-                           "--max-connections", "--timeout", "--max-body", "--statement-timeout",
-                           "--access-log"};
+    const char *flags[] = {
+        "--database-url",    "--host",    "--port",     "--threads",           "--read-connections",
+        "--max-connections", "--timeout", "--max-body", "--statement-timeout", "--access-log"};
     for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
         assert_contains(text, flags[i]);
     for (size_t i = 0; i < sizeof env_vars / sizeof env_vars[0]; i++)
