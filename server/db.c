@@ -6,11 +6,11 @@
  * Each worker thread owns its connections (no locking, no pool): `pipes`
  * for reads and `conn` for writes, each opened on the first query that
  * needs it. Reads take the pipes in turn. On a pipe, queries from all the
- * requests a worker has in hand go out together, ended by one Sync per batch, and their results
- * come back in the order sent (docs/ARCHITECTURE.md, "Reads are pipelined"). When a query fails
- * because the server went away, the connection is dropped, the requests
- * waiting on it get 503 with Retry-After, and the next query connects
- * again.
+ * requests a worker has in hand go out together, ended by one Sync per
+ * batch, and their results come back in the order sent (docs/ARCHITECTURE.md,
+ * "Reads are pipelined"). When a query fails because the server went away,
+ * the connection is dropped, the requests waiting on it get 503 with
+ * Retry-After, and the next query connects again.
  */
 #include "db.h"
 #include "util.h"
@@ -39,7 +39,7 @@ struct db_pipe {
 struct db {
     PGconn *conn; /* writes: one query at a time */
     int npipes;   /* pipelined connections for reads, each opened when first needed */
-    int turn;     /* the pipe the next read goes to */
+    int turn;     /* the pipe the next read goes down */
     struct db_pipe pipes[DB_MAX_PIPES];
 };
 
@@ -313,7 +313,7 @@ static bool pipe_open(struct db_pipe *p)
  * fewest waiting, or all of an HTTP connection's reads down one pipe, let
  * the thread go on at full speed through the other; the kernel then left
  * the lagging backend runnable but not running for up to 1.4 s, its
- * requests waiting (bench/RESULTS.md, "Run F").
+ * requests waiting (bench/RESULTS.md, "A trap on the way").
  */
 static struct db_pipe *pick_pipe(struct db *db)
 {
