@@ -34,6 +34,13 @@ DESKS = 12
 ROUNDS = 3
 
 
+def _server(workers="1", read_connections="1"):
+    """A second server with `workers` worker threads, each sending its reads
+    down `read_connections` database connections."""
+    return SecondServer(ONRECORD_THREADS=workers, ONRECORD_READ_CONNECTIONS=read_connections,
+                        ONRECORD_ACCESS_LOG="0")
+
+
 def _mix():
     """(path, status) pairs: single records, lists, misses and refused charts."""
     ids = [int(i) for i in sql_col("SELECT id FROM statements ORDER BY id LIMIT 40")]
@@ -111,8 +118,7 @@ def test_concurrent_readers_sharing_connections_each_get_their_own_answer(seeded
     expected = {p: _comparable(fetch(p)) for p in paths}
     statuses = sorted({s for s, _ in expected.values()})
     assert statuses == [200, 400, 404], statuses
-    with SecondServer(ONRECORD_THREADS="1", ONRECORD_READ_CONNECTIONS=read_connections,
-                      ONRECORD_ACCESS_LOG="0") as server:
+    with _server(read_connections=read_connections) as server:
         failures = _run_desks(server.port, paths, expected)
         assert failures == [], failures[:5]
         log = server.log()
@@ -179,8 +185,7 @@ def test_a_read_waiting_when_the_database_ends_the_connection_gets_503(seeded):
     path = "/v1/statements/%s" % sql_value("SELECT min(id) FROM statements")
     expected = _comparable(fetch(path))
     before = _backends()
-    with SecondServer(ONRECORD_THREADS="1", ONRECORD_READ_CONNECTIONS="1",
-                      ONRECORD_ACCESS_LOG="0") as server:
+    with _server() as server:
         assert _comparable(server.fetch(path)) == expected
         ours = _backends() - before
         assert len(ours) == 1, ours
@@ -202,8 +207,7 @@ def test_sigterm_lets_a_read_waiting_on_the_database_finish(seeded):
     path = "/v1/statements/%s" % sql_value("SELECT min(id) FROM statements")
     expected = _comparable(fetch(path))
     before = _backends()
-    with SecondServer(ONRECORD_THREADS="1", ONRECORD_READ_CONNECTIONS="1",
-                      ONRECORD_ACCESS_LOG="0") as server:
+    with _server() as server:
         assert _comparable(server.fetch(path)) == expected
         (pid,) = [int(p) for p in _backends() - before]
         with _Locked() as lock:
@@ -224,8 +228,7 @@ def test_connections_the_database_ends_under_load_give_503_then_recover(seeded,
     paths = [p for p in _mix() if "q=" not in p]
     expected = {p: _comparable(fetch(p)) for p in paths}
     before = _backends()
-    with SecondServer(ONRECORD_THREADS="1", ONRECORD_READ_CONNECTIONS=read_connections,
-                      ONRECORD_ACCESS_LOG="0") as server:
+    with _server(read_connections=read_connections) as server:
         for p in paths[:2]:  # one read down each connection
             assert server.fetch(p).status == 200
         ours = _backends() - before
@@ -251,8 +254,7 @@ def test_a_clients_connections_are_spread_over_the_workers(seeded):
     path = "/v1/statements/%s" % sql_value("SELECT min(id) FROM statements")
     expected = _comparable(fetch(path))
     before = _backends()
-    with SecondServer(ONRECORD_THREADS="4", ONRECORD_READ_CONNECTIONS="1",
-                      ONRECORD_ACCESS_LOG="0") as server:
+    with _server(workers="4") as server:
         conns = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=15)
                  for _ in range(4)]
         try:
@@ -275,8 +277,7 @@ def test_a_worker_sends_its_reads_down_its_connections_in_turn(seeded):
     expected = _comparable(fetch(path))
     expected_other = _comparable(fetch(other))
     before = _backends()
-    with SecondServer(ONRECORD_THREADS="1", ONRECORD_READ_CONNECTIONS="3",
-                      ONRECORD_ACCESS_LOG="0") as server:
+    with _server(read_connections="3") as server:
         conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=15)
         try:
             for k in range(3):
