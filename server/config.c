@@ -33,7 +33,8 @@ static const struct setting settings[] = {
     {"ONRECORD_THREADS", "--threads", SETTING_LONG, FIELD(threads), 1, 256,
      "worker threads, each with its own database connections for reads and one for writes "
      "(default: one per CPU)"},
-    {"ONRECORD_READ_CONNECTIONS", "--read-connections", SETTING_LONG, FIELD(read_connections), 1, 8,
+    {"ONRECORD_READ_CONNECTIONS", "--read-connections", SETTING_LONG, FIELD(read_connections), 1,
+     MAX_READ_CONNECTIONS,
      "pipelined database connections each worker thread sends its reads down, in turn "
      "(default 2)"},
     {"ONRECORD_MAX_CONNECTIONS", "--max-connections", SETTING_LONG, FIELD(max_connections), 1,

@@ -9,6 +9,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* Most pipelined read connections per worker thread (the array db.c keeps). */
+#define MAX_READ_CONNECTIONS 8
+
 struct config {
     const char *command;      /* serve, migrate, seed, keys, import, routes, help, version */
     const char *database_url; /* libpq connection string or URI; "" = libpq defaults */

@@ -11,14 +11,15 @@
 #define ONRECORD_DB_H
 
 #include "api.h"
+#include "config.h"
 #include "embedded_sql.h"
 
 #include <libpq-fe.h>
 
 /* Queries one request may run (a list checks its parent; a keyed read looks up its key). */
 #define DB_MAX_CALLS 4
-/* Pipelined read connections a worker thread may have. */
-#define DB_MAX_PIPES 8
+/* Pipelined read connections a worker thread may have: the setting's limit. */
+#define DB_MAX_PIPES MAX_READ_CONNECTIONS
 
 /*
  * The queries one request has run, with their results, which belong to the
