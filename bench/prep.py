@@ -83,9 +83,10 @@ def cmd_inputs(params_json, queries, out_dir, maxn=100):
     p = json.load(open(params_json, encoding="utf-8"))
     os.makedirs(out_dir, exist_ok=True)
     q_get = sql_text(os.path.join(queries, "statements_get.sql"))
-    # With an actor and no q, onrecord lists from statements_newest_by_actor.sql
-    # (server/statements.c): every filtered tuple names an actor.
-    q_by_actor = sql_text(os.path.join(queries, "statements_newest_by_actor.sql"))
+    # With an actor and a topic and no q, onrecord lists from
+    # statements_newest_by_actor_topic.sql (server/statements.c): every
+    # filtered tuple names both.
+    q_by_actor = sql_text(os.path.join(queries, "statements_newest_by_actor_topic.sql"))
     q_rel = sql_text(os.path.join(queries, "statements_relevance.sql"))
 
     ids = p["statement_ids"][:maxn]

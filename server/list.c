@@ -17,8 +17,8 @@ static const char *const sorted_list_extra[] = {"limit", "cursor", "format", "so
 static int choose_sort(struct request *req, struct response *res, const struct list_spec *spec,
                        struct list_sort *out)
 {
-    *out = (struct list_sort){.name = "", .query = spec->query, .keys = spec->keys,
-                              .nkeys = spec->nkeys};
+    *out = (struct list_sort){
+        .name = "", .query = spec->query, .keys = spec->keys, .nkeys = spec->nkeys};
     if (spec->nsorts == 0)
         return 0;
     *out = spec->sorts[0];
@@ -45,14 +45,29 @@ static int choose_sort(struct request *req, struct response *res, const struct l
     return fail(res, PROBLEM_BAD_PARAMETER, "sort", "sort must be one of: %s", choices);
 }
 
+/* Whether every filter named in `names` (separated by spaces) has a value. */
+static bool all_given(const struct list_spec *spec, const char *const *values, const char *names)
+{
+    while (*names) {
+        size_t len = strcspn(names, " ");
+        bool given = false;
+        for (size_t i = 0; i < spec->nfilters && !given; i++)
+            given = values[i] && strlen(spec->filters[i].name) == len &&
+                    strncmp(spec->filters[i].name, names, len) == 0;
+        if (!given)
+            return false;
+        names += len + strspn(names + len, " ");
+    }
+    return true;
+}
+
 /* The query that answers `sort` for these filter values (list_sort.narrowed). */
 static enum query_id narrowed_query(const struct list_spec *spec, const struct list_sort *sort,
                                     const char *const *values)
 {
     for (size_t n = 0; n < LIST_NARROWINGS && sort->narrowed[n].by; n++)
-        for (size_t i = 0; i < spec->nfilters; i++)
-            if (values[i] && strcmp(spec->filters[i].name, sort->narrowed[n].by) == 0)
-                return sort->narrowed[n].query;
+        if (all_given(spec, values, sort->narrowed[n].by))
+            return sort->narrowed[n].query;
     return sort->query;
 }
 

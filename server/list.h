@@ -24,9 +24,12 @@
 #define LIST_DEFAULT_LIMIT 50
 
 /* The sparse-fieldset filter every list takes last: fields=a,b keeps those keys. */
-#define FIELDS_FILTER {"fields", PARAM_LIST, NULL}
+#define FIELDS_FILTER                                                                              \
+    {                                                                                              \
+        "fields", PARAM_LIST, NULL                                                                 \
+    }
 #define LIST_MAX_LIMIT 200
-#define LIST_NARROWINGS 2
+#define LIST_NARROWINGS 3
 
 /* One sort order a list offers (sort=name): its query and its key's parts. */
 struct list_sort {
@@ -36,8 +39,9 @@ struct list_sort {
     size_t nkeys;
     const char *needs; /* a filter this order needs (relevance needs q), or NULL */
     /*
-     * Tried in order: the first whose filter `by` is given (by the query
-     * string or the path) runs its `query` instead of `query` above: the
+     * Tried in order: the first whose filters `by` (names, separated by
+     * spaces) are all given (by the query string or the path) runs its
+     * `query` instead of `query` above: the
      * same parameters, rows and columns, reached another way. A search
      * finds a few hundred statements faster than a walk through all of
      * them by date finds their newest 50; one actor's statements have a

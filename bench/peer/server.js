@@ -5,7 +5,8 @@
  *
  * It runs onrecord's own SQL (db/queries/statements_get.sql,
  * statements_newest.sql, statements_oldest.sql, their _matching variants
- * for q and _by_actor variants for actor, statements_relevance.sql,
+ * for q, _by_actor_topic variants for actor with topic and _by_actor
+ * variants for actor alone, statements_relevance.sql,
  * readyz.sql, read at start-up and used as is) as prepared statements, with
  * the parameter values onrecord passes, so PostgreSQL does the same work
  * for both servers and a benchmark compares what sits around the query:
@@ -40,7 +41,13 @@ const SORTS_WITH_Q = {
   said_on: sortBy('statements_oldest_matching', false),
   relevance: SORTS.relevance,
 };
-/* And without q but with an actor, these. */
+/* Without q but with an actor and a topic, these. */
+const SORTS_WITH_ACTOR_TOPIC = {
+  '-said_on': sortBy('statements_newest_by_actor_topic', false),
+  said_on: sortBy('statements_oldest_by_actor_topic', false),
+  relevance: SORTS.relevance,
+};
+/* And with an actor alone, these. */
 const SORTS_WITH_ACTOR = {
   '-said_on': sortBy('statements_newest_by_actor', false),
   said_on: sortBy('statements_oldest_by_actor', false),
@@ -186,7 +193,14 @@ const listSchema = {
 
 app.get('/v1/statements', { schema: listSchema }, async (request, reply) => {
   const { actor, topic, from, to, q, cursor } = request.query;
-  const sorts = q !== undefined ? SORTS_WITH_Q : actor !== undefined ? SORTS_WITH_ACTOR : SORTS;
+  const sorts =
+    q !== undefined
+      ? SORTS_WITH_Q
+      : actor !== undefined && topic !== undefined
+        ? SORTS_WITH_ACTOR_TOPIC
+        : actor !== undefined
+          ? SORTS_WITH_ACTOR
+          : SORTS;
   const sort = sorts[request.query.sort || '-said_on'];
   const limit = request.query.limit ?? DEFAULT_LIMIT;
   if (sort.rank && q === undefined)

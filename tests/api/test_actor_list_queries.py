@@ -1,16 +1,20 @@
 """One actor's statement list has its own queries (db/queries/
 statements_{newest,oldest}_by_actor.sql, db/migrations/0012_actor_lists.sql),
-planned once per connection. They must answer exactly what the general list
-queries (statements_newest.sql, statements_oldest.sql) answer for the same
-parameters: same rows, same order, same JSON, same sort keys.
+planned once per connection, and so has one actor's list on one topic
+(statements_{newest,oldest}_by_actor_topic.sql, read from topic_statements,
+db/migrations/0013_topic_statements.sql). They must answer exactly what the
+general list queries (statements_newest.sql, statements_oldest.sql) answer for
+the same parameters: same rows, same order, same JSON, same sort keys.
 
 Here both are prepared side by side in one psql session and run for every
 actor in the database against a grid of filters built from that actor's own
 records: each topic and position it took, each source and outlet that
 reported it, date windows at and around its statement dates (periods known
 to a month or a year included), languages, statuses, every cursor position
-of its list, include= and fields=, and a page limit. The comparison covers
-whatever the database holds (the seed, plus records other tests wrote)."""
+of its list, include= and fields=, and a page limit; and each of those again
+with the first topic it took a stance on. The comparison covers whatever the
+database holds (the seed, plus records other tests wrote)."""
+import base64
 import os
 import subprocess
 
@@ -21,8 +25,11 @@ from conftest import DATABASE_URL, _psql_path, get_all, get_ok, lit, sql_rows
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 TYPES = ("text,text,text,bigint,text,date,date,text,text,text,text[],text[],boolean,"
          "date,bigint,bigint")
-PAIRS = [("statements_newest", "statements_newest_by_actor"),
-         ("statements_oldest", "statements_oldest_by_actor")]
+# (general query, special query, whether the special one needs a topic)
+PAIRS = [("statements_newest", "statements_newest_by_actor", False),
+         ("statements_oldest", "statements_oldest_by_actor", False),
+         ("statements_newest", "statements_newest_by_actor_topic", True),
+         ("statements_oldest", "statements_oldest_by_actor_topic", True)]
 
 
 def query_text(name):
@@ -41,9 +48,10 @@ def cases_for(actor_id, slug):
                 cur_id=None, limit=None)
     out = [dict(base), dict(base, limit=3), dict(base, include="{actor,stances}"),
            dict(base, fields="{id,said_on,summary}", limit=2)]
-    for topic, position in sql_rows(
-            "SELECT DISTINCT t.slug, st.position FROM stances st JOIN topics t ON t.id = st.topic_id "
-            "JOIN statements s ON s.id = st.statement_id WHERE s.actor_id = %d" % actor_id):
+    taken = sql_rows(
+        "SELECT DISTINCT t.slug, st.position FROM stances st JOIN topics t ON t.id = st.topic_id "
+        "JOIN statements s ON s.id = st.statement_id WHERE s.actor_id = %d ORDER BY 1, 2" % actor_id)
+    for topic, position in taken:
         out += [dict(base, topic=topic), dict(base, topic=topic, stance=position),
                 dict(base, stance=position), dict(base, topic=topic, stance="neutral")]
     for source, outlet in sql_rows(
@@ -67,6 +75,9 @@ def cases_for(actor_id, slug):
     for day, sid in sql_rows("SELECT said_on, id FROM statements WHERE actor_id = %d "
                              "ORDER BY said_on, id LIMIT 12" % actor_id):
         out += [dict(base, cur_day=day, cur_id=sid), dict(base, cur_day=day, cur_id=sid, limit=2)]
+    if taken:
+        out += [dict(c, topic=taken[0][0]) for c in out if c["topic"] is None]
+    out.append(dict(base, topic="no-such-topic-anywhere"))
     return out
 
 
@@ -76,15 +87,20 @@ def params(c):
             c["cur_id"], c["limit"]]
 
 
+def pairs_for(case):
+    """The PAIRS (by index) a case runs through: the topic queries need a topic."""
+    return [i for i, (_, _, needs_topic) in enumerate(PAIRS) if case["topic"] or not needs_topic]
+
+
 def run_pairs(cases):
     """Runs every case through both queries of each pair; returns their outputs."""
     lines = ["\\pset format unaligned", "\\pset tuples_only on", "\\pset fieldsep '\\t'"]
-    for i, (general, special) in enumerate(PAIRS):
+    for i, (general, special, _) in enumerate(PAIRS):
         lines.append("PREPARE g%d(%s) AS %s;" % (i, TYPES, query_text(general)))
         lines.append("PREPARE s%d(%s) AS %s;" % (i, TYPES, query_text(special)))
     for n, c in enumerate(cases):
         values = ",".join(arg(v) for v in params(c))
-        for i in range(len(PAIRS)):
+        for i in pairs_for(c):
             for side in ("g", "s"):
                 lines.append("\\echo @@ %d %d %s" % (n, i, side))
                 lines.append("EXECUTE %s%d(%s);" % (side, i, values))
@@ -121,16 +137,20 @@ def test_an_actors_list_queries_answer_exactly_as_the_general_ones(seeded, actor
     # An actor no one has heard of: no rows either way.
     cases.append(dict(cases_for(actors[0][0], "no-such-actor-anywhere")[0]))
     outputs = run_pairs(cases)
-    compared = rows = 0
+    compared = [0] * len(PAIRS)
+    nonempty = [0] * len(PAIRS)
     for n, c in enumerate(cases):
-        for i, (general, special) in enumerate(PAIRS):
+        for i in pairs_for(c):
+            general, special, _ = PAIRS[i]
             g, s = outputs[(n, i, "g")], outputs[(n, i, "s")]
             assert s == g, "%s and %s differ for %r" % (general, special, c)
-            compared += 1
-            rows += len(g)
-    # The grid is not vacuous: it compared many lists, most of them with rows.
-    assert compared >= 200
-    assert rows >= compared
+            compared[i] += 1
+            nonempty[i] += bool(g)
+    # The grid is not vacuous: each pair compared many lists, half of them or more
+    # with rows.
+    for i in range(len(PAIRS)):
+        assert compared[i] >= 200, PAIRS[i]
+        assert nonempty[i] * 2 >= compared[i], (PAIRS[i], nonempty[i], compared[i])
 
 
 def test_alan_gagloevs_list_through_the_api_walks_back_in_pages(seeded):
@@ -145,3 +165,29 @@ def test_alan_gagloevs_list_through_the_api_walks_back_in_pages(seeded):
     nested = get_all("/v1/actors/alan-gagloev/statements", limit=3, sort="said_on")
     # Oldest first is the exact reverse: both orders are (said_on, id).
     assert [x["id"] for x in nested] == [x["id"] for x in reversed(whole)]
+
+
+def cursor_query(cursor):
+    """The name of the list query a next_cursor was made by (its second field)."""
+    raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    return raw.split("\t")[1]
+
+
+@pytest.mark.parametrize("sort,query", [(None, "statements_newest_by_actor_topic"),
+                                        ("said_on", "statements_oldest_by_actor_topic")])
+def test_what_gagloev_said_on_joining_russia_comes_from_the_topic_queries(seeded, sort, query):
+    """actor= with topic= runs the topic queries (their name is in the cursor), in
+    pages of one, through /v1/statements and the actor's own list alike."""
+    newest = [28, 27, 26, 19]
+    expected = newest if sort is None else newest[::-1]
+    args = dict(topic="south-ossetia-joins-russia", limit=1)
+    if sort:
+        args["sort"] = sort
+    first = get_ok("/v1/statements", actor="alan-gagloev", **args)
+    assert cursor_query(first["next_cursor"]) == query
+    assert [x["id"] for x in get_all("/v1/statements", actor="alan-gagloev", **args)] == expected
+    assert [x["id"] for x in get_all("/v1/actors/alan-gagloev/statements", **args)] == expected
+    # Without the actor, or with q, the other queries answer.
+    assert cursor_query(get_ok("/v1/statements", **args)["next_cursor"]) != query
+    assert cursor_query(get_ok("/v1/statements", actor="alan-gagloev", q="Russia",
+                               **args)["next_cursor"]).endswith("_matching")

@@ -2,7 +2,9 @@
 never goes stale: after each kind of edit a newsroom makes, through the API's
 write endpoints (or straight into PostgreSQL where the API has none),
 GET /v1/statements/{id} shows the edit, and the row in statement_documents
-equals onrecord_statement_json(s)::text again.
+equals onrecord_statement_json(s)::text again. The statement's rows in
+topic_statements (0013), rebuilt along with the document, equal the
+topic_statement_rows view's.
 
 Each test builds its own small desk (`desk` fixture): a speaker who is
 minister in a test ministry from 2024-01-10, an outlet with two sources, a
@@ -77,10 +79,23 @@ def row_version(*sids):
                     "WHERE statement_id IN (%s) ORDER BY 1" % ",".join(str(s) for s in sids))
 
 
+TOPIC_ROWS = ("SELECT statement_id, topic_id, position, actor_id, said_on, said_until, %s "
+              "FROM %s WHERE statement_id = %d ORDER BY topic_id")
+
+
+def topic_rows(sid, items=True):
+    """Statement sid's topic_statements rows, and what topic_statement_rows says they
+    should be (with items, or with the NULL item of a write outside READ COMMITTED)."""
+    return (sql_rows(TOPIC_ROWS % ("coalesce(item, 'NULL')", "topic_statements", sid)),
+            sql_rows(TOPIC_ROWS % ("item" if items else "'NULL'", "topic_statement_rows", sid)))
+
+
 def assert_fresh(*sids):
     """Each statement's stored row exists, equals a fresh build, and is what GET answers;
-    and no stale mark survived a commit."""
+    its topic_statements rows equal a fresh build; and no stale mark survived a commit."""
     for sid in sids:
+        have, want = topic_rows(sid)
+        assert have == want, "statement %d: topic_statements rows stale" % sid
         rows = sql_rows("SELECT d.body IS NOT NULL, "
                         "coalesce(d.body = onrecord_statement_json(s)::text, false) "
                         "FROM statements s LEFT JOIN statement_documents d "
@@ -839,6 +854,9 @@ def test_a_repeatable_read_writer_never_leaves_a_stale_document(desk, shown_befo
             else ["Test Daily Herald Europe", None])
         assert sql_value("SELECT count(*) FROM statement_documents "
                          "WHERE statement_id = %d" % target) == "0"
+        # Its topic rows were written from the writer's snapshot, without items.
+        have, want = topic_rows(target, items=False)
+        assert have == want
     assert_fresh(desk.during, *([] if rc == 0 else [desk.before]))
 
 
@@ -853,3 +871,11 @@ def test_every_stored_document_equals_a_fresh_build_and_nothing_is_left_stale(se
     assert sql_value("SELECT count(*) FROM statement_documents_stale") == "0"
     assert sql_value("SELECT count(*) FROM statement_documents") == sql_value(
         "SELECT count(*) FROM statements")
+    # topic_statements holds the view's rows, no more and no fewer (a statement
+    # left without a document by a REPEATABLE READ write has no item).
+    assert sql_value(
+        "SELECT count(*) FROM (SELECT statement_id, topic_id, position, actor_id, said_on, "
+        "said_until, item FROM topic_statements EXCEPT ALL SELECT * FROM topic_statement_rows) x"
+    ) == sql_value("SELECT count(*) FROM topic_statements WHERE item IS NULL")
+    assert sql_value("SELECT count(*) FROM topic_statements") == sql_value(
+        "SELECT count(*) FROM stances")
