@@ -169,17 +169,4 @@ WHERE t.topic_id = (SELECT tp.id FROM topics tp WHERE tp.slug = $2)
           AND ($9 IS NULL OR s.status = $9)))
 $$;
 
--- A list item: the stored one when there is one and nothing but the default
--- item is asked for; otherwise built, as statements_newest.sql builds it.
-CREATE FUNCTION onrecord_topic_statement_item(t topic_statements, include text[],
-                                              fields text[], highlight boolean)
-    RETURNS text
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN CASE WHEN t.item IS NOT NULL AND include IS NULL AND fields IS NULL THEN t.item
-                ELSE (SELECT onrecord_statement_list_item(s, a, include, fields, NULL::text,
-                                                          highlight)::text
-                      FROM statements s LEFT JOIN actors a ON a.id = s.actor_id
-                      WHERE s.id = t.statement_id)
-           END;
-
 SELECT onrecord_topic_statements_rebuild();
