@@ -20,25 +20,38 @@
 #define GZIP_MIN_BYTES 1024
 
 /*
- * 64 bits of the body, eight bytes a step (FNV-1a took a byte a step: 9% of
- * the server's CPU time on GET /v1/statements/{id}). Not for adversaries:
- * it only has to change when the body does.
+ * 64 bits of the body (FNV-1a took a byte a step: 9% of the server's CPU time
+ * on GET /v1/statements/{id}). Four lanes take eight bytes each a step, so
+ * their multiplications overlap instead of waiting for one another (one lane
+ * was 6% of the server's time on a 15 KB list page); then the lanes and the
+ * tail are folded into one. Not for adversaries: it only has to change when
+ * the body does.
  */
+static uint64_t mix(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 29);
+}
+
 void content_hash(const void *data, size_t n, char *out)
 {
-    const uint64_t k = 0x9e3779b97f4a7c15ULL;
-    uint64_t h = 14695981039346656037ULL ^ (n * k);
+    uint64_t lane[4] = {14695981039346656037ULL ^ n, 1, 2, 3};
     const unsigned char *p = data;
     uint64_t w;
+    for (; n >= 32; n -= 32, p += 32)
+        for (int i = 0; i < 4; i++) {
+            memcpy(&w, p + 8 * i, 8);
+            lane[i] = mix(lane[i], w);
+        }
+    uint64_t h = mix(mix(mix(lane[0], lane[1]), lane[2]), lane[3]);
     for (; n >= 8; n -= 8, p += 8) {
         memcpy(&w, p, 8);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
+        h = mix(h, w);
     }
     w = 0;
     if (n > 0)
         memcpy(&w, p, n);
-    h = (h ^ w) * k;
+    h = mix(h, w);
     h ^= h >> 32;
     snprintf(out, 17, "%016" PRIx64, h);
 }

@@ -17,7 +17,7 @@ struct cors_config {
     "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, X-Request-Id"
 #define CORS_EXPOSE_HEADERS "ETag, Link, Location, Retry-After, X-Request-Id"
 
-/* 64-bit FNV-1a of n bytes, as 16 lowercase hex digits in out[17]. */
+/* A 64-bit hash of n bytes (not for adversaries), as 16 lowercase hex digits in out[17]. */
 void content_hash(const void *data, size_t n, char *out);
 
 /*

@@ -58,6 +58,32 @@ static void gzip_is_accepted_unless_refused(void **state)
     assert_false(accepts_gzip(NULL));
 }
 
+/* Every one-byte change, in any of the four lanes or the tail, and every
+ * change of length, changes the hash; equal bytes hash equal. */
+static void the_content_hash_follows_every_byte_and_the_length(void **state)
+{
+    (void)state;
+    unsigned char body[77];
+    for (size_t i = 0; i < sizeof body; i++)
+        body[i] = (unsigned char)('a' + i % 26);
+    char base[17], again[17], other[17];
+    content_hash(body, sizeof body, base);
+    assert_int_equal(strlen(base), 16);
+    assert_int_equal(strspn(base, "0123456789abcdef"), 16);
+    content_hash(body, sizeof body, again);
+    assert_string_equal(base, again);
+    for (size_t i = 0; i < sizeof body; i++) {
+        body[i] ^= 1;
+        content_hash(body, sizeof body, other);
+        assert_string_not_equal(base, other);
+        body[i] ^= 1;
+    }
+    for (size_t n = 0; n < sizeof body; n++) {
+        content_hash(body, n, other);
+        assert_string_not_equal(base, other);
+    }
+}
+
 static void a_list_gets_a_weak_etag_and_304_when_it_matches(void **state)
 {
     (void)state;
@@ -214,6 +240,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(if_none_match_compares_opaque_tags_weakly),
         cmocka_unit_test(gzip_is_accepted_unless_refused),
+        cmocka_unit_test(the_content_hash_follows_every_byte_and_the_length),
         cmocka_unit_test(a_list_gets_a_weak_etag_and_304_when_it_matches),
         cmocka_unit_test(a_record_version_becomes_version_dot_hash),
         cmocka_unit_test(big_bodies_are_gzipped_for_clients_that_accept_it),
