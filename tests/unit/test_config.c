@@ -73,10 +73,10 @@ static void defaults_without_environment_or_flags(void **state)
     assert_string_equal(cfg.host, "127.0.0.1");
     assert_int_equal(cfg.port, 8080);
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    long threads = cpus > 0 ? (cpus > 256 ? 256 : cpus) : 2;
+    long threads = cpus > 0 ? (cpus > 128 ? 256 : 2 * cpus) : 2;
     assert_int_equal(cfg.threads, threads);
     assert_in_range(cfg.threads, 1, 256);
-    assert_int_equal(cfg.read_connections, 2);
+    assert_int_equal(cfg.read_connections, 1);
     assert_int_equal(cfg.max_connections, 16384);
     assert_int_equal(cfg.timeout, 60);
     assert_int_equal(cfg.max_body, 1048576);
