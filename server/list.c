@@ -17,8 +17,8 @@ static const char *const sorted_list_extra[] = {"limit", "cursor", "format", "so
 static int choose_sort(struct request *req, struct response *res, const struct list_spec *spec,
                        struct list_sort *out)
 {
-    *out = (struct list_sort){
-        .name = "", .query = spec->query, .keys = spec->keys, .nkeys = spec->nkeys};
+    *out = (struct list_sort){.name = "", .query = spec->query, .keys = spec->keys,
+                              .nkeys = spec->nkeys};
     if (spec->nsorts == 0)
         return 0;
     *out = spec->sorts[0];

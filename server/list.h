@@ -24,10 +24,7 @@
 #define LIST_DEFAULT_LIMIT 50
 
 /* The sparse-fieldset filter every list takes last: fields=a,b keeps those keys. */
-#define FIELDS_FILTER                                                                              \
-    {                                                                                              \
-        "fields", PARAM_LIST, NULL                                                                 \
-    }
+#define FIELDS_FILTER {"fields", PARAM_LIST, NULL}
 #define LIST_MAX_LIMIT 200
 #define LIST_NARROWINGS 3
 
@@ -41,8 +38,8 @@ struct list_sort {
     /*
      * Tried in order: the first whose filters `by` (names, separated by
      * spaces) are all given (by the query string or the path) runs its
-     * `query` instead of `query` above: the
-     * same parameters, rows and columns, reached another way. A search
+     * `query` instead of `query` above: the same parameters, rows and
+     * columns, reached another way. A search
      * finds a few hundred statements faster than a walk through all of
      * them by date finds their newest 50; one actor's statements have a
      * query that is planned once per connection rather than per request.

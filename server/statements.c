@@ -14,9 +14,9 @@ static const char *const statuses[] = {"published", "disputed", "retracted", NUL
 static const char *const embeds[] = {"actor", "reports", "stances", NULL};
 /* The keys a statement list item can have, for fields=. */
 static const char *const item_keys[] = {
-    "id",      "actor",   "attribution", "said_on",   "said_precision",
-    "kind",    "status",  "language",    "context",   "summary",
-    "reports", "stances", "score",       "highlight", NULL};
+    "id",      "actor",   "attribution", "said_on", "said_precision", "kind",      "status",
+    "language", "context", "summary",    "reports", "stances",        "score",     "highlight",
+    NULL};
 
 /* Order matters: it is the order of the list query's SQL parameters. */
 static const struct param_spec statement_filters[STATEMENT_FILTER_COUNT] = {
@@ -44,19 +44,11 @@ static const enum param_type rank_id_key[] = {PARAM_NUMBER, PARAM_ID};
  * (statements_*_by_actor_topic.sql); with an actor alone, they walk that
  * actor's statements (statements_*_by_actor.sql). */
 static const struct list_sort statement_sorts[] = {
-    {"-said_on",
-     QUERY_STATEMENTS_NEWEST,
-     date_id_key,
-     2,
-     NULL,
+    {"-said_on", QUERY_STATEMENTS_NEWEST, date_id_key, 2, NULL,
      {{"q", QUERY_STATEMENTS_NEWEST_MATCHING},
       {"actor topic", QUERY_STATEMENTS_NEWEST_BY_ACTOR_TOPIC},
       {"actor", QUERY_STATEMENTS_NEWEST_BY_ACTOR}}},
-    {"said_on",
-     QUERY_STATEMENTS_OLDEST,
-     date_id_key,
-     2,
-     NULL,
+    {"said_on", QUERY_STATEMENTS_OLDEST, date_id_key, 2, NULL,
      {{"q", QUERY_STATEMENTS_OLDEST_MATCHING},
       {"actor topic", QUERY_STATEMENTS_OLDEST_BY_ACTOR_TOPIC},
       {"actor", QUERY_STATEMENTS_OLDEST_BY_ACTOR}}},
