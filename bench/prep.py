@@ -87,7 +87,8 @@ def cmd_inputs(params_json, queries, out_dir, maxn=100):
     # statements_newest_by_actor_topic.sql (server/statements.c): every
     # filtered tuple names both.
     q_by_actor = sql_text(os.path.join(queries, "statements_newest_by_actor_topic.sql"))
-    q_rel = sql_text(os.path.join(queries, "statements_relevance.sql"))
+    # With q alone, relevance is statements_search.sql.
+    q_rel = sql_text(os.path.join(queries, "statements_search.sql"))
 
     ids = p["statement_ids"][:maxn]
     write_requests(out_dir, "get", [f"/v1/statements/{i}" for i in ids])

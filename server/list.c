@@ -45,16 +45,19 @@ static int choose_sort(struct request *req, struct response *res, const struct l
     return fail(res, PROBLEM_BAD_PARAMETER, "sort", "sort must be one of: %s", choices);
 }
 
-/* Whether every filter named in `names` (separated by spaces) has a value. */
+/* Whether every filter named in `names` (separated by spaces) has a value,
+ * and every one named with a leading '!' has none. */
 static bool all_given(const struct list_spec *spec, const char *const *values, const char *names)
 {
     while (*names) {
+        bool absent = *names == '!';
+        names += absent;
         size_t len = strcspn(names, " ");
         bool given = false;
         for (size_t i = 0; i < spec->nfilters && !given; i++)
             given = values[i] && strlen(spec->filters[i].name) == len &&
                     strncmp(spec->filters[i].name, names, len) == 0;
-        if (!given)
+        if (given == absent)
             return false;
         names += len + strspn(names + len, " ");
     }

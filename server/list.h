@@ -37,7 +37,8 @@ struct list_sort {
     const char *needs; /* a filter this order needs (relevance needs q), or NULL */
     /*
      * Tried in order: the first whose filters `by` (names, separated by
-     * spaces) are all given (by the query string or the path) runs its
+     * spaces) are all given (by the query string or the path), and whose
+     * filters named with a leading '!' are all absent, runs its
      * `query` instead of `query` above: the same parameters, rows and
      * columns, reached another way. A search
      * finds a few hundred statements faster than a walk through all of

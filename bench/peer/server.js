@@ -6,7 +6,8 @@
  * It runs onrecord's own SQL (db/queries/statements_get.sql,
  * statements_newest.sql, statements_oldest.sql, their _matching variants
  * for q, _by_actor_topic variants for actor with topic and _by_actor
- * variants for actor alone, statements_relevance.sql,
+ * variants for actor alone, statements_relevance.sql, statements_search.sql
+ * for relevance with q alone,
  * readyz.sql, read at start-up and used as is) as prepared statements, with
  * the parameter values onrecord passes, so PostgreSQL does the same work
  * for both servers and a benchmark compares what sits around the query:
@@ -41,6 +42,8 @@ const SORTS_WITH_Q = {
   said_on: sortBy('statements_oldest_matching', false),
   relevance: SORTS.relevance,
 };
+/* With q and no other filter, relevance runs the search query. */
+const SORTS_WITH_Q_ONLY = { ...SORTS_WITH_Q, relevance: sortBy('statements_search', true) };
 /* Without q but with an actor and a topic, these. */
 const SORTS_WITH_ACTOR_TOPIC = {
   '-said_on': sortBy('statements_newest_by_actor_topic', false),
@@ -195,7 +198,9 @@ app.get('/v1/statements', { schema: listSchema }, async (request, reply) => {
   const { actor, topic, from, to, q, cursor } = request.query;
   const sorts =
     q !== undefined
-      ? SORTS_WITH_Q
+      ? actor === undefined && topic === undefined && from === undefined && to === undefined
+        ? SORTS_WITH_Q_ONLY
+        : SORTS_WITH_Q
       : actor !== undefined && topic !== undefined
         ? SORTS_WITH_ACTOR_TOPIC
         : actor !== undefined

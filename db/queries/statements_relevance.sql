@@ -6,9 +6,11 @@
 -- The page is chosen first, from the matches ranked as they are found
 -- (onrecord_statement_candidates) and the other filters (q is not passed
 -- on: it is already applied), reading no more of each statement than the
--- filters need; only the page's statements are then read whole.
-SELECT onrecord_statement_item_json(s, $11::text[], $12::text[], onrecord_tsquery($9::text),
-                                    $13::boolean)::text,
+-- filters need; only the page's statements are then read whole, and their
+-- items built from the rank already known (onrecord_statement_ranked_item).
+-- With q alone, statements_search.sql answers instead.
+SELECT onrecord_statement_ranked_item(s, a, $11::text[], $12::text[], $9::text, $13::boolean,
+                                      p.rank)::text,
        p.rank::text, s.id::text
 FROM (SELECT c.id, c.rank
       FROM onrecord_statement_candidates(onrecord_tsquery($9::text)) c
@@ -20,4 +22,5 @@ FROM (SELECT c.id, c.rank
       ORDER BY c.rank DESC, c.id DESC
       LIMIT $16::bigint) p
 JOIN statements s ON s.id = p.id
+LEFT JOIN actors a ON a.id = s.actor_id
 ORDER BY p.rank DESC, p.id DESC
