@@ -8,11 +8,19 @@
 -- that join only looked up every match in statements (a third of the time
 -- for a word with 15,000 matches). Items come from the rank already known
 -- (onrecord_statement_ranked_item).
+-- q's tsquery is computed once, in a MATERIALIZED CTE, and reaches the
+-- matches as a value PostgreSQL cannot look into. So the plan is the same
+-- whatever q is: PostgreSQL soon keeps one generic plan (no planning per
+-- request), and that plan is as fast as a custom one. Written inline, a
+-- generic plan computed the tsquery again for every match it checked and
+-- ranked: 2.2x slower for a word with 20,000 matches, and PostgreSQL chose
+-- it on some connections and not others (bench/RESULTS.md).
+WITH q AS MATERIALIZED (SELECT onrecord_tsquery($9::text) AS tsq)
 SELECT onrecord_statement_ranked_item(s, a, $11::text[], $12::text[], $9::text, $13::boolean,
                                       p.rank)::text,
        p.rank::text, s.id::text
 FROM (SELECT c.id, c.rank
-      FROM onrecord_statement_candidates(onrecord_tsquery($9::text)) c
+      FROM q, LATERAL onrecord_statement_candidates(q.tsq) c
       WHERE $9::text IS NOT NULL
         AND $1::text IS NULL AND $2::text IS NULL AND $3::text IS NULL AND $4::bigint IS NULL
         AND $5::text IS NULL AND $6::date IS NULL AND $7::date IS NULL AND $8::text IS NULL
