@@ -5,10 +5,10 @@
  *
  * It runs onrecord's own SQL (db/queries/statements_get.sql,
  * statements_newest.sql, statements_oldest.sql, their _matching variants
- * for q, _by_actor_topic variants for actor with topic and _by_actor
- * variants for actor alone, statements_relevance.sql, statements_search.sql
- * for relevance with q alone,
- * readyz.sql, read at start-up and used as is) as prepared statements, with
+ * for q, _by_actor_topic variants for actor with topic, _by_actor
+ * variants for actor alone and _by_topic variants for topic alone,
+ * statements_relevance.sql, statements_search.sql for relevance with q
+ * alone, readyz.sql, read at start-up and used as is) as prepared statements, with
  * the parameter values onrecord passes, so PostgreSQL does the same work
  * for both servers and a benchmark compares what sits around the query:
  *
@@ -54,6 +54,12 @@ const SORTS_WITH_ACTOR_TOPIC = {
 const SORTS_WITH_ACTOR = {
   '-said_on': sortBy('statements_newest_by_actor', false),
   said_on: sortBy('statements_oldest_by_actor', false),
+  relevance: SORTS.relevance,
+};
+/* And with a topic and no actor, these. */
+const SORTS_WITH_TOPIC = {
+  '-said_on': sortBy('statements_newest_by_topic', false),
+  said_on: sortBy('statements_oldest_by_topic', false),
   relevance: SORTS.relevance,
 };
 const DEFAULT_LIMIT = 50; /* server/list.h LIST_DEFAULT_LIMIT */
@@ -205,7 +211,9 @@ app.get('/v1/statements', { schema: listSchema }, async (request, reply) => {
         ? SORTS_WITH_ACTOR_TOPIC
         : actor !== undefined
           ? SORTS_WITH_ACTOR
-          : SORTS;
+          : topic !== undefined
+            ? SORTS_WITH_TOPIC
+            : SORTS;
   const sort = sorts[request.query.sort || '-said_on'];
   const limit = request.query.limit ?? DEFAULT_LIMIT;
   if (sort.rank && q === undefined)

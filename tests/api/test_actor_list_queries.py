@@ -25,11 +25,14 @@ from conftest import DATABASE_URL, _psql_path, get_all, get_ok, lit, sql_rows
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 TYPES = ("text,text,text,bigint,text,date,date,text,text,text,text[],text[],boolean,"
          "date,bigint,bigint")
-# (general query, special query, whether the special one needs a topic)
-PAIRS = [("statements_newest", "statements_newest_by_actor", False),
-         ("statements_oldest", "statements_oldest_by_actor", False),
-         ("statements_newest", "statements_newest_by_actor_topic", True),
-         ("statements_oldest", "statements_oldest_by_actor_topic", True)]
+# (general query, special query, the filters a case must give for the special
+# one: "actor", "actor topic", or "topic" with no actor)
+PAIRS = [("statements_newest", "statements_newest_by_actor", "actor"),
+         ("statements_oldest", "statements_oldest_by_actor", "actor"),
+         ("statements_newest", "statements_newest_by_actor_topic", "actor topic"),
+         ("statements_oldest", "statements_oldest_by_actor_topic", "actor topic"),
+         ("statements_newest", "statements_newest_by_topic", "topic"),
+         ("statements_oldest", "statements_oldest_by_topic", "topic")]
 
 
 def query_text(name):
@@ -88,8 +91,11 @@ def params(c):
 
 
 def pairs_for(case):
-    """The PAIRS (by index) a case runs through: the topic queries need a topic."""
-    return [i for i, (_, _, needs_topic) in enumerate(PAIRS) if case["topic"] or not needs_topic]
+    """The PAIRS (by index) a case runs through: those whose filters it gives
+    (and no actor for the topic-only ones)."""
+    given = {"actor" if case["actor"] else None, "topic" if case["topic"] else None}
+    return [i for i, (_, _, needs) in enumerate(PAIRS)
+            if set(needs.split()) <= given and not (needs == "topic" and case["actor"])]
 
 
 def run_pairs(cases):
@@ -120,6 +126,41 @@ def run_pairs(cases):
     return outputs
 
 
+def cases_for_topic(topic_id, slug):
+    """Parameter tuples for one topic's list with no actor, from its own stances:
+    each position, the sources, outlets, dates, languages and statuses of the
+    statements taking them, cursors, include= and fields=."""
+    base = dict(cases_for(0, "x")[0], actor=None, topic=slug)
+    of_topic = ("FROM statements s JOIN stances st ON st.statement_id = s.id "
+                "WHERE st.topic_id = %d" % topic_id)
+    out = [dict(base), dict(base, limit=3), dict(base, include="{actor,reports}"),
+           dict(base, fields="{id,said_on,actor}", limit=2), dict(base, stance="neutral"),
+           dict(base, lang="xx"), dict(base, status="retracted")]
+    for (position,) in sql_rows("SELECT DISTINCT st.position %s ORDER BY 1" % of_topic):
+        out += [dict(base, stance=position), dict(base, stance=position, limit=2)]
+    for source, outlet in sql_rows(
+            "SELECT DISTINCT r.source_id, o.slug %s AND TRUE AND r.statement_id = s.id "
+            "ORDER BY 1 LIMIT 6" % of_topic.replace(
+                "FROM statements s", "FROM statement_reports r JOIN sources src "
+                "ON src.id = r.source_id LEFT JOIN outlets o ON o.id = src.outlet_id, "
+                "statements s")):
+        out.append(dict(base, source=source))
+        if outlet:
+            out.append(dict(base, outlet=outlet))
+    for on, until, before, after in sql_rows(
+            "SELECT DISTINCT s.said_on, s.said_until, s.said_on - 1, s.said_until + 1 %s "
+            "ORDER BY 1 LIMIT 8" % of_topic):
+        out += [dict(base, frm=on), dict(base, to=on), dict(base, frm=until),
+                dict(base, to=before), dict(base, frm=after), dict(base, frm=on, to=until),
+                dict(base, frm=before, to=after, limit=2)]
+    for lang, status in sql_rows("SELECT DISTINCT s.language, s.status %s" % of_topic):
+        out += [dict(base, lang=lang), dict(base, status=status)]
+    for day, sid in sql_rows("SELECT DISTINCT s.said_on, s.id %s ORDER BY 1, 2 LIMIT 16"
+                             % of_topic):
+        out += [dict(base, cur_day=day, cur_id=sid), dict(base, cur_day=day, cur_id=sid, limit=2)]
+    return out
+
+
 @pytest.fixture(scope="module")
 def actors():
     return [(int(i), s) for i, s in sql_rows(
@@ -136,6 +177,13 @@ def test_an_actors_list_queries_answer_exactly_as_the_general_ones(seeded, actor
     cases = [c for actor_id, slug in actors for c in cases_for(actor_id, slug)]
     # An actor no one has heard of: no rows either way.
     cases.append(dict(cases_for(actors[0][0], "no-such-actor-anywhere")[0]))
+    # Each topic's list with no actor (the topic queries), and a topic no one
+    # has heard of.
+    for topic_id, slug in sql_rows("SELECT t.id, t.slug FROM topics t WHERE EXISTS "
+                                   "(SELECT 1 FROM stances st WHERE st.topic_id = t.id) "
+                                   "ORDER BY t.id"):
+        cases += cases_for_topic(int(topic_id), slug)
+    cases.append(dict(cases_for_topic(0, "no-such-topic-anywhere")[0]))
     outputs = run_pairs(cases)
     compared = [0] * len(PAIRS)
     nonempty = [0] * len(PAIRS)
@@ -191,3 +239,22 @@ def test_what_gagloev_said_on_joining_russia_comes_from_the_topic_queries(seeded
     assert cursor_query(get_ok("/v1/statements", **args)["next_cursor"]) != query
     assert cursor_query(get_ok("/v1/statements", actor="alan-gagloev", q="Russia",
                                **args)["next_cursor"]).endswith("_matching")
+
+
+@pytest.mark.parametrize("sort,query", [(None, "statements_newest_by_topic"),
+                                        ("said_on", "statements_oldest_by_topic")])
+def test_who_puts_conditions_on_joining_russia_since_2022_comes_from_the_topic_queries(
+        seeded, sort, query):
+    """topic= with no actor runs the topic-only queries (their name is in the
+    cursor): Alborov twice in March 2024, Gagloev in 2024, Medvedev in August
+    2023, Gagloev suspending the referendum in May 2022, in pages of one."""
+    newest = [36, 35, 27, 23, 19]
+    expected = newest if sort is None else [19, 23, 27, 35, 36]
+    args = dict(topic="south-ossetia-joins-russia", stance="conditional", limit=1)
+    args["from"] = "2022-01-01"
+    if sort:
+        args["sort"] = sort
+    first = get_ok("/v1/statements", **args)
+    assert cursor_query(first["next_cursor"]) == query
+    assert [x["id"] for x in get_all("/v1/statements", **args)] == expected
+    assert [x["id"] for x in get_ok("/v1/statements", **dict(args, limit=50))["data"]] == expected
