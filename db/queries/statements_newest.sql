@@ -4,6 +4,8 @@
 -- $11 include text[] (any of actor, reports, stances; NULL = none), $12
 -- fields text[] (NULL = all), $13 highlight boolean; $14/$15 cursor
 -- (said_on, id), $16 row limit (NULL = all).
+-- Planned for each request (sent unnamed, server/db.c): the best plan depends
+-- on which filters are given, and a generic one can take seconds.
 SELECT onrecord_statement_list_item(s, a, $11::text[], $12::text[], $9::text,
                                     $13::boolean)::text,
        s.said_on::text, s.id::text

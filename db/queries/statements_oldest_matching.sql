@@ -5,6 +5,8 @@
 -- once instead of by walking every statement by date until 50 match. (A
 -- word in 20,000 statements costs more this way, about 90 ms against 30 ms
 -- at 1M statements; bench/RESULTS.md.)
+-- Planned for each request (sent unnamed, server/db.c): the best plan depends
+-- on which filters are given, and a generic one can take seconds.
 SELECT onrecord_statement_item_json(s, $11::text[], $12::text[], onrecord_tsquery($9::text),
                                     $13::boolean)::text,
        s.said_on::text, s.id::text

@@ -9,6 +9,8 @@
 -- filters need; only the page's statements are then read whole, and their
 -- items built from the rank already known (onrecord_statement_ranked_item).
 -- With q alone, statements_search.sql answers instead.
+-- Planned for each request (sent unnamed, server/db.c): the best plan depends
+-- on which filters are given, and a generic one can take seconds.
 SELECT onrecord_statement_ranked_item(s, a, $11::text[], $12::text[], $9::text, $13::boolean,
                                       p.rank)::text,
        p.rank::text, s.id::text
