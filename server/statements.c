@@ -38,25 +38,27 @@ static const struct param_spec statement_filters[STATEMENT_FILTER_COUNT] = {
 static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};
 static const enum param_type rank_id_key[] = {PARAM_NUMBER, PARAM_ID};
 
-/* Newest first by default; relevance ranks matches of q. With q, the date
- * orders start from q's matches (statements_*_matching.sql); without q but
- * with an actor and a topic, they read that actor's statements on the topic
- * (statements_*_by_actor_topic.sql); with an actor alone, they walk that
- * actor's statements (statements_*_by_actor.sql); with a topic and no
+/* Newest first by default; relevance ranks matches of q. With q and no
+ * actor, the date orders start from q's matches (statements_*_matching.sql);
+ * with q and an actor, the general queries walk the actor's statements
+ * (a common word has far more matches than an actor has statements). Without
+ * q: with an actor and a topic, they read that actor's statements on the
+ * topic (statements_*_by_actor_topic.sql); with an actor alone, they walk
+ * that actor's statements (statements_*_by_actor.sql); with a topic and no
  * actor, they read the topic's statements (statements_*_by_topic.sql).
  * Relevance with q and no other filter ranks the matches alone
  * (statements_search.sql). */
 static const struct list_sort statement_sorts[] = {
     {"-said_on", QUERY_STATEMENTS_NEWEST, date_id_key, 2, NULL,
-     {{"q", QUERY_STATEMENTS_NEWEST_MATCHING},
-      {"actor topic", QUERY_STATEMENTS_NEWEST_BY_ACTOR_TOPIC},
-      {"actor", QUERY_STATEMENTS_NEWEST_BY_ACTOR},
-      {"topic", QUERY_STATEMENTS_NEWEST_BY_TOPIC}}},
+     {{"q !actor", QUERY_STATEMENTS_NEWEST_MATCHING},
+      {"actor topic !q", QUERY_STATEMENTS_NEWEST_BY_ACTOR_TOPIC},
+      {"actor !q", QUERY_STATEMENTS_NEWEST_BY_ACTOR},
+      {"topic !q", QUERY_STATEMENTS_NEWEST_BY_TOPIC}}},
     {"said_on", QUERY_STATEMENTS_OLDEST, date_id_key, 2, NULL,
-     {{"q", QUERY_STATEMENTS_OLDEST_MATCHING},
-      {"actor topic", QUERY_STATEMENTS_OLDEST_BY_ACTOR_TOPIC},
-      {"actor", QUERY_STATEMENTS_OLDEST_BY_ACTOR},
-      {"topic", QUERY_STATEMENTS_OLDEST_BY_TOPIC}}},
+     {{"q !actor", QUERY_STATEMENTS_OLDEST_MATCHING},
+      {"actor topic !q", QUERY_STATEMENTS_OLDEST_BY_ACTOR_TOPIC},
+      {"actor !q", QUERY_STATEMENTS_OLDEST_BY_ACTOR},
+      {"topic !q", QUERY_STATEMENTS_OLDEST_BY_TOPIC}}},
     {"relevance", QUERY_STATEMENTS_RELEVANCE, rank_id_key, 2, "q",
      {{"q !actor !topic !stance !source !outlet !from !to !lang !status",
        QUERY_STATEMENTS_SEARCH}}},

@@ -176,3 +176,28 @@ def test_a_search_with_another_filter_runs_the_general_relevance_query(seeded, p
     ids = [x["id"] for x in found]
     assert ids == [i for i in alone if i in set(ids)]
 
+
+
+def test_a_search_with_an_actor_ranks_exactly_that_actors_share_of_the_search(searches):
+    """statements_relevance.sql with an actor ranks the actor's matching statements
+    one by one; the answer must be, row for row, the search alone's rows for that
+    actor's statements, for every actor and search, in pages and whole."""
+    actors = sql_rows("SELECT a.id, a.slug FROM actors a WHERE EXISTS "
+                      "(SELECT 1 FROM statements s WHERE s.actor_id = a.id) ORDER BY a.id")
+    owner = dict(sql_rows("SELECT id, coalesce(actor_id, 0) FROM statements"))
+    lines = ["PREPARE g(%s) AS %s;" % (TYPES, query_text("statements_relevance")),
+             "PREPARE s(%s) AS %s;" % (TYPES, query_text("statements_search"))]
+    for n, q in enumerate(searches):
+        lines += ["\\echo @@ s %d" % n, "EXECUTE s(%s);" % values(q)]
+        for actor_id, slug in actors:
+            lines += ["\\echo @@ g %d %s" % (n, actor_id),
+                      "EXECUTE g(%s);" % values(q, actor=slug)]
+    out = psql(lines)
+    nonempty = 0
+    for n, q in enumerate(searches):
+        alone = out["s %d" % n]
+        for actor_id, _ in actors:
+            expected = [row for row in alone if owner[row.split("\t")[2]] == actor_id]
+            assert out["g %d %s" % (n, actor_id)] == expected, (q, actor_id)
+            nonempty += bool(expected)
+    assert nonempty >= 50, nonempty
