@@ -10,9 +10,10 @@ prepared statements at compile time, and sets per_request_plan for a query
 file with a line starting with PER_REQUEST_MARK (server/db.c sends those
 unnamed, so PostgreSQL plans them for each request's values).
 """
-PER_REQUEST_MARK = "-- Planned for each request"
 import os
 import sys
+
+PER_REQUEST_MARK = "-- Planned for each request"
 
 
 def c_string(text):
