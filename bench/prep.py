@@ -5,6 +5,7 @@
 #
 #   prep.py inputs PARAMS_JSON QUERIES_DIR OUT_DIR [--max N]
 #       For each scenario (get, filtered, search, healthz): OUT_DIR/<s>.req,
+#       (and search-no-cache.req: the searches with Cache-Control: no-cache),
 #       one wrk request a line (bench/wrk/bench.lua), and for the database
 #       scenarios OUT_DIR/pgbench-<s>/NNN.sql, one pgbench script per
 #       parameter tuple: the endpoint's SQL with every $n replaced by the
@@ -104,10 +105,14 @@ def cmd_inputs(params_json, queries, out_dir, maxn=100):
         for t in tuples])
 
     searches = [s for s in p["search"] if ":" not in s["q"]][:maxn]
-    write_requests(out_dir, "search", [
+    search_paths = [
         "/v1/statements?" + urllib.parse.urlencode(
             {"q": s["q"], "sort": "relevance", "limit": PAGE}, quote_via=urllib.parse.quote)
-        for s in searches])
+        for s in searches]
+    write_requests(out_dir, "search", search_paths)
+    # The same searches asking for a fresh answer: onrecord then runs the SQL
+    # every time instead of answering from its answer cache (server/vcache.h).
+    write_requests(out_dir, "search-no-cache", [p + "\tCache-Control: no-cache" for p in search_paths])
     write_scripts(out_dir, "search", [bind(q_rel, list_values(q=s["q"])) for s in searches])
 
     write_requests(out_dir, "healthz", ["/healthz"])

@@ -49,6 +49,9 @@ static const struct setting settings[] = {
      "largest request body in bytes (default 1048576)"},
     {"ONRECORD_STATEMENT_TIMEOUT", "--statement-timeout", SETTING_LONG, FIELD(statement_timeout),
      10, 600000, "milliseconds a database query may run (default 5000)"},
+    {"ONRECORD_ANSWER_CACHE", "--answer-cache", SETTING_LONG, FIELD(answer_cache), 0, 4096,
+     "MiB of memory for whole answers to costly reads (searches, statistics), each kept "
+     "until the next write; 0 keeps none (default 8)"},
     {"ONRECORD_ACCESS_LOG", "--access-log", SETTING_BOOL, FIELD(access_log), 0, 1,
      "1 to log each request to stderr, 0 not to (default 1)"},
     {"ONRECORD_CORS_ORIGINS", "--cors-origins", SETTING_STRING, FIELD(cors_origins), 0, 0,
@@ -111,6 +114,7 @@ static void set_defaults(struct config *cfg)
         .timeout = 60,
         .max_body = 1L << 20,
         .statement_timeout = 5000,
+        .answer_cache = 8,
         .access_log = true,
         .connection_memory = 4096,
         .cors_origins = "",

@@ -24,6 +24,7 @@ struct config {
     long connection_memory; /* bytes of MHD memory pool per connection (http.c) */
     long max_body;          /* bytes in a request body */
     long statement_timeout; /* milliseconds a query may run */
+    long answer_cache;      /* MiB of whole answers to costly reads kept (vcache.h); 0 = none */
     bool access_log;
     bool read_requires_key;   /* GETs under /v1 need an API key too */
     const char *cors_origins; /* "*", a comma-separated list, or "" (no CORS) */

@@ -377,6 +377,8 @@ PGresult *db_query(struct request *req, struct response *res, enum query_id id, 
 {
     struct db *db = req->db;
     struct db_calls *calls = req->calls;
+    if (embedded_queries[id].costly)
+        calls->costly = true;
     if (calls->next < calls->count)
         return checked(NULL, res, id, calls->results[calls->next++]);
     if (calls->lost)

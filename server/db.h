@@ -39,6 +39,7 @@ struct db_calls {
     bool waiting;             /* a query is in flight: wait, then run the handler again */
     bool lost;                /* the connection failed while the query was in flight */
     int retries;              /* queries re-sent after another one's error aborted them */
+    bool costly;              /* a costly query ran: the answer is worth keeping (vcache.h) */
     void (*ready)(void *cls); /* called (on the worker thread) when waiting ends */
     void *ready_cls;
     struct db_calls *queued_next; /* the next request waiting on the same connection */

@@ -12,9 +12,11 @@
  *     declared body far over the limit.
  *  2. calls with upload data: append to the body, up to max_body (413 past it).
  *  3. final call: collect the query string, route, check the key, answer a
- *     conditional public read from the validator cache (vcache.c) or run the
- *     handler, finish the response (respond.c: ETag, 304, gzip, CORS),
- *     remember a read's ETag in the cache, queue.
+ *     public read from the cache (vcache.c: a 304 for a validator that
+ *     still matches, or a costly read's kept answer) or run the handler,
+ *     finish the response (respond.c: ETag, 304, gzip, CORS), remember a
+ *     read's ETag in the cache (and a costly read's whole answer), queue.
+ *     A write that succeeded makes the cache stale before it is answered.
  *     A read's query is sent without waiting (db.h: struct db_calls): the
  *     connection is suspended, and once the result is in it is resumed,
  *     MHD makes the final call again, and the handler runs again from the
@@ -46,6 +48,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -106,7 +109,7 @@ struct request_state {
     char *path_copy;
     char *cache_key;           /* set for public reads (vcache.h) */
     uint64_t cache_generation; /* read before the handler's query */
-    bool from_cache;           /* answered 304 by the validator cache */
+    bool from_cache;           /* answered from vcache.h: a 304, or a kept answer */
     char request_id[MAX_REQUEST_ID_LEN + 1];
     struct timespec started;
 };
@@ -210,6 +213,20 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
  * the Accept header (which picks CSV or NDJSON on lists). The separators are
  * control characters, which dispatch() has already refused in all of these.
  */
+/* True when the request's Cache-Control says no-cache: answer it afresh. */
+static bool asks_fresh(struct MHD_Connection *conn)
+{
+    const char *cc = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cache-Control");
+    for (const char *p = cc; p && *p;) {
+        p += strspn(p, " \t,");
+        size_t n = strcspn(p, " \t,=");
+        if (n == 8 && strncasecmp(p, "no-cache", 8) == 0)
+            return true;
+        p += strcspn(p, ",");
+    }
+    return false;
+}
+
 static char *cache_key(const struct request *req)
 {
     struct buf key = {0};
@@ -333,6 +350,11 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
             st->from_cache = true;
             return;
         }
+        if (st->cache_key && !asks_fresh(conn) &&
+            vcache_answer_whole(st->cache_key, st->cache_generation, res)) {
+            st->from_cache = true;
+            return;
+        }
     }
     route->handler(req, res);
 }
@@ -365,14 +387,25 @@ static enum MHD_Result queue(struct request_state *st, struct MHD_Connection *co
     struct response *res = &st->res;
     if (res->problem.code != PROBLEM_NONE)
         problem_render(res, st->req.path, st->request_id);
+    bool store = st->cache_key && !st->from_cache && !res->stream.read;
+    /* A costly read's answer is copied before respond_finish() gzips it. */
+    struct vcache_whole *whole = store && st->calls.costly ? vcache_keep(res) : NULL;
     respond_finish(&st->req, res, cors);
-    if (st->cache_key && !st->from_cache && (res->status == 200 || res->status == 304) &&
-        !res->stream.read) {
+    if (store && (res->status == 200 || res->status == 304)) {
         for (size_t i = 0; i < res->nheaders; i++)
-            if (strcmp(res->headers[i].name, "ETag") == 0)
+            if (strcmp(res->headers[i].name, "ETag") == 0) {
                 vcache_store(st->cache_key, st->cache_generation, res->headers[i].value,
-                             res->cache_control, res->vary_accept);
+                             res->cache_control, res->vary_accept, whole);
+                whole = NULL;
+                break;
+            }
     }
+    vcache_whole_free(whole);
+    /* This server's own write: no answer from before it is served again. */
+    const char *m = st->req.method;
+    if (res->status >= 200 && res->status < 300 && m && strcmp(m, "GET") != 0 &&
+        strcmp(m, "HEAD") != 0 && strcmp(m, "OPTIONS") != 0)
+        vcache_invalidate();
     struct MHD_Response *mr;
     if (res->stream.read) {
         /* MHD owns the stream now and releases it when the response is done. */
@@ -475,8 +508,9 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     if (!st)
         return;
     if (server->cfg->access_log && st->req.method) {
-        fprintf(stderr, "%s %s %d %.2fms id=%s%s\n", st->req.method, st->req.path, st->res.status,
-                elapsed_ms(&st->started), st->request_id,
+        fprintf(stderr, "%s %s %d %.2fms id=%s%s%s\n", st->req.method, st->req.path,
+                st->res.status, elapsed_ms(&st->started), st->request_id,
+                st->from_cache ? " (cached)" : "",
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
     }
     response_reset(&st->res);

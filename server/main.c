@@ -46,8 +46,10 @@ static int serve(const struct config *cfg)
     signal(SIGPIPE, SIG_IGN);
     raise_fd_limit(cfg->max_connections);
 
-    if (!cfg->read_requires_key)
+    if (!cfg->read_requires_key) {
+        vcache_set_budget((size_t)cfg->answer_cache << 20);
         vcache_start();
+    }
     struct http_server *server = http_start(cfg);
     if (!server) {
         vcache_stop();

@@ -12,6 +12,11 @@
  * therefore stored under an older generation, and is never served after the
  * bump. The bump comes one notification round trip after the commit
  * (tested: tests/api/test_validator_cache.py).
+ *
+ * Whole answers (the answer cache) hang off their slot's entry and go with
+ * it. Their bytes are counted against a budget; when a new one would not
+ * fit, a clock hand walks the slots dropping kept answers, stale or not,
+ * until it does (tests/api/test_answer_cache.py).
  */
 #include "vcache.h"
 #include "db.h"
@@ -31,12 +36,25 @@
 #define VCACHE_STRIPES 64
 #define MAX_ETAG 80
 
+/* Headers a kept answer carries besides its ETag (a list's Link). */
+#define MAX_WHOLE_HEADERS 4
+
+struct vcache_whole {
+    size_t size; /* bytes counted against the budget */
+    const char *content_type; /* static string */
+    size_t nheaders;
+    struct header headers[MAX_WHOLE_HEADERS]; /* names static, values owned */
+    size_t len;
+    char body[]; /* len bytes */
+};
+
 struct entry {
     char *key; /* NULL: empty slot */
     uint64_t generation;
     char etag[MAX_ETAG];
     const char *cache_control; /* static string */
     bool vary_accept;
+    struct vcache_whole *whole; /* the answer itself, for a costly read; or NULL */
 };
 
 static struct entry slots[VCACHE_SLOTS];
@@ -45,6 +63,11 @@ static pthread_once_t stripes_once = PTHREAD_ONCE_INIT;
 
 /* Odd while listening: the low bit says "on", every change adds 2. */
 static atomic_uint_fast64_t state = 0;
+
+/* The answer cache's budget and the bytes it holds; the clock hand's slot. */
+static atomic_size_t budget = 0;
+static atomic_size_t held = 0;
+static atomic_size_t hand = 0;
 
 static pthread_t listener;
 static bool listener_started;
@@ -85,18 +108,35 @@ static size_t slot_of(const char *key)
     return (size_t)(h % VCACHE_SLOTS);
 }
 
+/*
+ * Locks key's slot (its stripe, returned in *lock) and returns its entry
+ * when it holds key at `generation`; NULL otherwise, the slot locked all
+ * the same (and *lock NULL when the cache is off or the key too long).
+ */
+static const struct entry *find_locked(const char *key, uint64_t generation,
+                                       pthread_mutex_t **lock)
+{
+    *lock = NULL;
+    if (generation == 0 || strlen(key) > VCACHE_MAX_KEY)
+        return NULL;
+    pthread_once(&stripes_once, stripes_init);
+    size_t i = slot_of(key);
+    *lock = &stripes[i % VCACHE_STRIPES];
+    pthread_mutex_lock(*lock);
+    const struct entry *e = &slots[i];
+    return e->key && e->generation == generation && strcmp(e->key, key) == 0 ? e : NULL;
+}
+
 bool vcache_answer(const char *key, uint64_t generation, const char *if_none_match,
                    struct response *res)
 {
-    if (generation == 0 || !if_none_match || strlen(key) > VCACHE_MAX_KEY)
+    if (!if_none_match)
         return false;
-    pthread_once(&stripes_once, stripes_init);
-    size_t i = slot_of(key);
-    pthread_mutex_t *lock = &stripes[i % VCACHE_STRIPES];
-    pthread_mutex_lock(lock);
-    const struct entry *e = &slots[i];
-    bool hit = e->key && e->generation == generation && strcmp(e->key, key) == 0 &&
-               etag_matches(if_none_match, e->etag);
+    pthread_mutex_t *lock;
+    const struct entry *e = find_locked(key, generation, &lock);
+    if (!lock)
+        return false;
+    bool hit = e && etag_matches(if_none_match, e->etag);
     if (hit) {
         res->status = 304;
         res->content_type = NULL;
@@ -110,19 +150,117 @@ bool vcache_answer(const char *key, uint64_t generation, const char *if_none_mat
     return hit;
 }
 
-void vcache_store(const char *key, uint64_t generation, const char *etag,
-                  const char *cache_control, bool vary_accept)
+void vcache_set_budget(size_t bytes)
 {
-    if (generation == 0 || !etag || strlen(etag) >= MAX_ETAG || strlen(key) > VCACHE_MAX_KEY)
+    atomic_store(&budget, bytes);
+}
+
+size_t vcache_held(void)
+{
+    return atomic_load(&held);
+}
+
+void vcache_whole_free(struct vcache_whole *whole)
+{
+    if (!whole)
         return;
+    for (size_t i = 0; i < whole->nheaders; i++)
+        free(whole->headers[i].value);
+    free(whole);
+}
+
+struct vcache_whole *vcache_keep(const struct response *res)
+{
+    size_t limit = atomic_load(&budget) / 4;
+    if (res->status != 200 || !res->body || res->len > limit)
+        return NULL;
+    struct vcache_whole *w = xmalloc(sizeof *w + res->len);
+    w->size = sizeof *w + res->len;
+    w->content_type = res->content_type;
+    w->nheaders = 0;
+    for (size_t i = 0; i < res->nheaders; i++) {
+        if (strcmp(res->headers[i].name, "ETag") == 0)
+            continue;
+        if (w->nheaders == MAX_WHOLE_HEADERS) {
+            vcache_whole_free(w);
+            return NULL; /* more than an answer of a list carries: not kept */
+        }
+        w->headers[w->nheaders].name = res->headers[i].name;
+        w->headers[w->nheaders].value = xstrdup(res->headers[i].value);
+        w->size += strlen(res->headers[i].value) + 1;
+        w->nheaders++;
+    }
+    w->len = res->len;
+    memcpy(w->body, res->body, res->len);
+    return w;
+}
+
+/* Detaches e's whole answer, if any, and takes its bytes off the count. */
+static struct vcache_whole *take_whole(struct entry *e)
+{
+    struct vcache_whole *w = e->whole;
+    if (w) {
+        e->whole = NULL;
+        atomic_fetch_sub(&held, w->size);
+    }
+    return w;
+}
+
+/*
+ * Counts `size` more bytes held, first dropping kept answers in slot order
+ * (the clock hand) while they would not fit. False if one pass of the hand
+ * did not make room. Called with no stripe locked.
+ */
+static bool make_room(size_t size)
+{
+    size_t limit = atomic_load(&budget);
+    size_t visited = 0;
+    for (;;) {
+        size_t now = atomic_load(&held);
+        if (now + size <= limit) {
+            if (atomic_compare_exchange_weak(&held, &now, now + size))
+                return true;
+            continue; /* another thread changed the count: look again */
+        }
+        if (visited++ == VCACHE_SLOTS)
+            break;
+        size_t i = atomic_fetch_add(&hand, 1) % VCACHE_SLOTS;
+        pthread_mutex_t *lock = &stripes[i % VCACHE_STRIPES];
+        pthread_mutex_lock(lock);
+        struct vcache_whole *w = take_whole(&slots[i]);
+        pthread_mutex_unlock(lock);
+        vcache_whole_free(w);
+    }
+    return false;
+}
+
+void vcache_store(const char *key, uint64_t generation, const char *etag,
+                  const char *cache_control, bool vary_accept, struct vcache_whole *whole)
+{
+    if (generation == 0 || !etag || strlen(etag) >= MAX_ETAG || strlen(key) > VCACHE_MAX_KEY) {
+        vcache_whole_free(whole);
+        return;
+    }
     pthread_once(&stripes_once, stripes_init);
+    if (whole && !make_room(whole->size)) {
+        vcache_whole_free(whole);
+        whole = NULL;
+    }
     size_t i = slot_of(key);
     pthread_mutex_t *lock = &stripes[i % VCACHE_STRIPES];
+    struct vcache_whole *dropped = NULL;
     pthread_mutex_lock(lock);
     struct entry *e = &slots[i];
     /* Never replace a newer answer with one computed from an older snapshot. */
     if (!e->key || e->generation <= generation) {
-        if (!e->key || strcmp(e->key, key) != 0) {
+        bool same = e->key && strcmp(e->key, key) == 0;
+        /* A validator alone for the same answer keeps the answer kept with it. */
+        if (!(same && e->generation == generation && !whole)) {
+            dropped = take_whole(e);
+            e->whole = whole;
+            whole = NULL;
+        }
+        if (!same) {
             free(e->key);
             e->key = xstrdup(key);
         }
@@ -132,6 +270,38 @@ void vcache_store(const char *key, uint64_t generation, const char *etag,
         e->vary_accept = vary_accept;
     }
     pthread_mutex_unlock(lock);
+    if (whole) { /* not stored: its room goes back */
+        atomic_fetch_sub(&held, whole->size);
+        vcache_whole_free(whole);
+    }
+    vcache_whole_free(dropped);
+}
+
+bool vcache_answer_whole(const char *key, uint64_t generation, struct response *res)
+{
+    pthread_mutex_t *lock;
+    const struct entry *e = find_locked(key, generation, &lock);
+    if (!lock)
+        return false;
+    const struct vcache_whole *w = e ? e->whole : NULL;
+    bool hit = w != NULL;
+    if (hit) {
+        char *body = xmalloc(w->len ? w->len : 1);
+        memcpy(body, w->body, w->len);
+        res->status = 200;
+        res->content_type = w->content_type;
+        res->body = body;
+        res->len = w->len;
+        res->release = free;
+        res->release_cls = body;
+        res->cache_control = e->cache_control;
+        res->vary_accept = e->vary_accept;
+        for (size_t h = 0; h < w->nheaders; h++)
+            response_add_header(res, w->headers[h].name, w->headers[h].value);
+        response_add_header(res, "ETag", e->etag);
+    }
+    pthread_mutex_unlock(lock);
+    return hit;
 }
 
 /* ------------------------------------------------------------ the listener */
@@ -223,6 +393,7 @@ void vcache_stop(void)
             wake_pipe[i] = -1;
         }
     for (size_t i = 0; i < VCACHE_SLOTS; i++) {
+        vcache_whole_free(take_whole(&slots[i]));
         free(slots[i].key);
         slots[i].key = NULL;
     }

@@ -7,6 +7,8 @@
 -- at 1M statements; bench/RESULTS.md.)
 -- Planned for each request (sent unnamed, server/db.c): the best plan depends
 -- on which filters are given, and a generic one can take seconds.
+-- Costly: it may read every match. Answers are kept whole until the next
+-- write (the answer cache, server/vcache.h).
 SELECT onrecord_statement_item_json(s, $11::text[], $12::text[], onrecord_tsquery($9::text),
                                     $13::boolean)::text,
        s.said_on::text, s.id::text

@@ -17,6 +17,8 @@
 -- keeps only the branch that applies.
 -- Planned for each request (sent unnamed, server/db.c): the best plan depends
 -- on which filters are given, and a generic one can take seconds.
+-- Costly: it ranks every match. Answers are kept whole until the next write
+-- (the answer cache, server/vcache.h).
 SELECT onrecord_statement_ranked_item(s, a, $11::text[], $12::text[], $9::text, $13::boolean,
                                       p.rank)::text,
        p.rank::text, s.id::text

@@ -15,6 +15,8 @@
 -- generic plan computed the tsquery again for every match it checked and
 -- ranked: 2.2x slower for a word with 20,000 matches, and PostgreSQL chose
 -- it on some connections and not others (bench/RESULTS.md).
+-- Costly: it ranks every match. Answers are kept whole until the next write
+-- (the answer cache, server/vcache.h).
 WITH q AS MATERIALIZED (SELECT onrecord_tsquery($9::text) AS tsq)
 SELECT onrecord_statement_ranked_item(s, a, $11::text[], $12::text[], $9::text, $13::boolean,
                                       p.rank)::text,

@@ -23,6 +23,7 @@ static const char *const env_vars[] = {
     "ONRECORD_TIMEOUT",
     "ONRECORD_MAX_BODY",
     "ONRECORD_STATEMENT_TIMEOUT",
+    "ONRECORD_ANSWER_CACHE",
     "ONRECORD_ACCESS_LOG",
 };
 
@@ -81,6 +82,7 @@ static void defaults_without_environment_or_flags(void **state)
     assert_int_equal(cfg.timeout, 60);
     assert_int_equal(cfg.max_body, 1048576);
     assert_int_equal(cfg.statement_timeout, 5000);
+    assert_int_equal(cfg.answer_cache, 8);
     assert_true(cfg.access_log);
 }
 
@@ -96,6 +98,7 @@ static void environment_overrides_defaults(void **state)
     setenv("ONRECORD_TIMEOUT", "5", 1);
     setenv("ONRECORD_MAX_BODY", "2048", 1);
     setenv("ONRECORD_STATEMENT_TIMEOUT", "250", 1);
+    setenv("ONRECORD_ANSWER_CACHE", "0", 1);
     setenv("ONRECORD_ACCESS_LOG", "0", 1);
     struct config cfg;
     char err[256];
@@ -110,6 +113,7 @@ static void environment_overrides_defaults(void **state)
     assert_int_equal(cfg.timeout, 5);
     assert_int_equal(cfg.max_body, 2048);
     assert_int_equal(cfg.statement_timeout, 250);
+    assert_int_equal(cfg.answer_cache, 0);
     assert_false(cfg.access_log);
 }
 
