@@ -508,9 +508,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     if (!st)
         return;
     if (server->cfg->access_log && st->req.method) {
-        fprintf(stderr, "%s %s %d %.2fms id=%s%s%s\n", st->req.method, st->req.path,
-                st->res.status, elapsed_ms(&st->started), st->request_id,
-                st->from_cache ? " (cached)" : "",
+        fprintf(stderr, "%s %s %d %.2fms id=%s%s%s\n", st->req.method, st->req.path, st->res.status,
+                elapsed_ms(&st->started), st->request_id, st->from_cache ? " (cached)" : "",
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
     }
     response_reset(&st->res);

@@ -40,7 +40,7 @@
 #define MAX_WHOLE_HEADERS 4
 
 struct vcache_whole {
-    size_t size; /* bytes counted against the budget */
+    size_t size;              /* bytes counted against the budget */
     const char *content_type; /* static string */
     size_t nheaders;
     struct header headers[MAX_WHOLE_HEADERS]; /* names static, values owned */
@@ -113,8 +113,7 @@ static size_t slot_of(const char *key)
  * when it holds key at `generation`; NULL otherwise, the slot locked all
  * the same (and *lock NULL when the cache is off or the key too long).
  */
-static const struct entry *find_locked(const char *key, uint64_t generation,
-                                       pthread_mutex_t **lock)
+static const struct entry *find_locked(const char *key, uint64_t generation, pthread_mutex_t **lock)
 {
     *lock = NULL;
     if (generation == 0 || strlen(key) > VCACHE_MAX_KEY)
@@ -234,8 +233,8 @@ static bool make_room(size_t size)
     return false;
 }
 
-void vcache_store(const char *key, uint64_t generation, const char *etag,
-                  const char *cache_control, bool vary_accept, struct vcache_whole *whole)
+void vcache_store(const char *key, uint64_t generation, const char *etag, const char *cache_control,
+                  bool vary_accept, struct vcache_whole *whole)
 {
     if (generation == 0 || !etag || strlen(etag) >= MAX_ETAG || strlen(key) > VCACHE_MAX_KEY) {
         vcache_whole_free(whole);

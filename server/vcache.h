@@ -65,8 +65,8 @@ void vcache_whole_free(struct vcache_whole *whole);
  * Remembers the validator of a 200 or 304 answer for key, computed at
  * `generation`, and with it `whole` (may be NULL), which it takes over.
  */
-void vcache_store(const char *key, uint64_t generation, const char *etag,
-                  const char *cache_control, bool vary_accept, struct vcache_whole *whole);
+void vcache_store(const char *key, uint64_t generation, const char *etag, const char *cache_control,
+                  bool vary_accept, struct vcache_whole *whole);
 
 /*
  * If key has an entry of generation `generation` that kept its whole

@@ -17,8 +17,7 @@ static void the_general_list_queries_are_planned_for_each_request(void **state)
     (void)state;
     const enum query_id general[] = {QUERY_STATEMENTS_NEWEST, QUERY_STATEMENTS_OLDEST,
                                      QUERY_STATEMENTS_NEWEST_MATCHING,
-                                     QUERY_STATEMENTS_OLDEST_MATCHING,
-                                     QUERY_STATEMENTS_RELEVANCE};
+                                     QUERY_STATEMENTS_OLDEST_MATCHING, QUERY_STATEMENTS_RELEVANCE};
     for (size_t i = 0; i < sizeof general / sizeof general[0]; i++)
         assert_int_equal(embedded_queries[general[i]].per_request_plan, 1);
 }
@@ -41,9 +40,11 @@ static void every_other_query_is_prepared(void **state)
 static void the_costly_queries_are_flagged(void **state)
 {
     (void)state;
-    const enum query_id costly[] = {QUERY_STATEMENTS_SEARCH, QUERY_STATEMENTS_RELEVANCE,
+    const enum query_id costly[] = {QUERY_STATEMENTS_SEARCH,
+                                    QUERY_STATEMENTS_RELEVANCE,
                                     QUERY_STATEMENTS_NEWEST_MATCHING,
-                                    QUERY_STATEMENTS_OLDEST_MATCHING, QUERY_STATS_STANCES,
+                                    QUERY_STATEMENTS_OLDEST_MATCHING,
+                                    QUERY_STATS_STANCES,
                                     QUERY_TOPICS_TIMELINE};
     size_t n = sizeof costly / sizeof costly[0];
     for (size_t i = 0; i < n; i++)
@@ -62,7 +63,8 @@ static void migrations_carry_no_flag(void **state)
 {
     (void)state;
     for (size_t i = 0; i < embedded_migrations_count; i++)
-        assert_int_equal(embedded_migrations[i].per_request_plan + embedded_migrations[i].costly, 0);
+        assert_int_equal(embedded_migrations[i].per_request_plan + embedded_migrations[i].costly,
+                         0);
 }
 
 int main(void)

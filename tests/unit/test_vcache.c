@@ -32,7 +32,8 @@ static void a_stored_validator_answers_304_with_its_headers(void **state)
 {
     (void)state;
     vcache_set_listening(true);
-    vcache_store("/v1/statements/19\x03", vcache_generation(), "\"1.abc\"", "no-cache", false, NULL);
+    vcache_store("/v1/statements/19\x03", vcache_generation(), "\"1.abc\"", "no-cache", false,
+                 NULL);
     struct response res;
     assert_true(answered("/v1/statements/19\x03", "\"1.abc\"", &res));
     assert_int_equal(res.status, 304);
