@@ -38,8 +38,10 @@ static const struct param_spec statement_filters[STATEMENT_FILTER_COUNT] = {
 static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};
 static const enum param_type rank_id_key[] = {PARAM_NUMBER, PARAM_ID};
 
-/* Newest first by default; relevance ranks matches of q. With q and no
- * actor, the date orders start from q's matches (statements_*_matching.sql);
+/* Newest first by default; relevance ranks matches of q. With q and a
+ * topic and no actor, the date orders walk the topic's statements or start
+ * from q's matches, whichever is cheaper (statements_*_by_topic_matching.sql);
+ * with q and neither, they start from q's matches (statements_*_matching.sql);
  * with q and an actor, the general queries walk the actor's statements
  * (a common word has far more matches than an actor has statements). Without
  * q: with an actor and a topic, they read that actor's statements on the
@@ -50,12 +52,14 @@ static const enum param_type rank_id_key[] = {PARAM_NUMBER, PARAM_ID};
  * (statements_search.sql). */
 static const struct list_sort statement_sorts[] = {
     {"-said_on", QUERY_STATEMENTS_NEWEST, date_id_key, 2, NULL,
-     {{"q !actor", QUERY_STATEMENTS_NEWEST_MATCHING},
+     {{"q topic !actor", QUERY_STATEMENTS_NEWEST_BY_TOPIC_MATCHING},
+      {"q !actor", QUERY_STATEMENTS_NEWEST_MATCHING},
       {"actor topic !q", QUERY_STATEMENTS_NEWEST_BY_ACTOR_TOPIC},
       {"actor !q", QUERY_STATEMENTS_NEWEST_BY_ACTOR},
       {"topic !q", QUERY_STATEMENTS_NEWEST_BY_TOPIC}}},
     {"said_on", QUERY_STATEMENTS_OLDEST, date_id_key, 2, NULL,
-     {{"q !actor", QUERY_STATEMENTS_OLDEST_MATCHING},
+     {{"q topic !actor", QUERY_STATEMENTS_OLDEST_BY_TOPIC_MATCHING},
+      {"q !actor", QUERY_STATEMENTS_OLDEST_MATCHING},
       {"actor topic !q", QUERY_STATEMENTS_OLDEST_BY_ACTOR_TOPIC},
       {"actor !q", QUERY_STATEMENTS_OLDEST_BY_ACTOR},
       {"topic !q", QUERY_STATEMENTS_OLDEST_BY_TOPIC}}},

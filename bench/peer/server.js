@@ -5,7 +5,8 @@
  *
  * It runs onrecord's own SQL (db/queries/statements_get.sql,
  * statements_newest.sql, statements_oldest.sql, their _matching variants
- * for q, _by_actor_topic variants for actor with topic, _by_actor
+ * for q (_by_topic_matching with a topic; the general ones with an actor),
+ * _by_actor_topic variants for actor with topic, _by_actor
  * variants for actor alone and _by_topic variants for topic alone,
  * statements_relevance.sql, statements_search.sql for relevance with q
  * alone, readyz.sql, read at start-up and used as is) as prepared statements, with
@@ -44,6 +45,12 @@ const SORTS_WITH_Q = {
 };
 /* With q and no other filter, relevance runs the search query. */
 const SORTS_WITH_Q_ONLY = { ...SORTS_WITH_Q, relevance: sortBy('statements_search', true) };
+/* With q and a topic and no actor, the date orders search within the topic. */
+const SORTS_WITH_Q_TOPIC = {
+  '-said_on': sortBy('statements_newest_by_topic_matching', false),
+  said_on: sortBy('statements_oldest_by_topic_matching', false),
+  relevance: SORTS.relevance,
+};
 /* Without q but with an actor and a topic, these. */
 const SORTS_WITH_ACTOR_TOPIC = {
   '-said_on': sortBy('statements_newest_by_actor_topic', false),
@@ -206,7 +213,11 @@ app.get('/v1/statements', { schema: listSchema }, async (request, reply) => {
     q !== undefined
       ? actor === undefined && topic === undefined && from === undefined && to === undefined
         ? SORTS_WITH_Q_ONLY
-        : SORTS_WITH_Q
+        : actor !== undefined
+          ? SORTS
+          : topic !== undefined
+            ? SORTS_WITH_Q_TOPIC
+            : SORTS_WITH_Q
       : actor !== undefined && topic !== undefined
         ? SORTS_WITH_ACTOR_TOPIC
         : actor !== undefined

@@ -12,8 +12,11 @@ records: each topic and position it took, each source and outlet that
 reported it, date windows at and around its statement dates (periods known
 to a month or a year included), languages, statuses, every cursor position
 of its list, include= and fields=, and a page limit; and each of those again
-with the first topic it took a stance on. The comparison covers whatever the
-database holds (the seed, plus records other tests wrote)."""
+with the first topic it took a stance on. The same goes for a topic's list with
+no actor (statements_{newest,oldest}_by_topic.sql, 0015) and for a search
+within a topic (statements_{newest,oldest}_by_topic_matching.sql, 0016), over
+each topic's own grid. The comparison covers whatever the database holds (the
+seed, plus records other tests wrote)."""
 import base64
 import os
 import subprocess
@@ -35,9 +38,25 @@ PAIRS = [("statements_newest", "statements_newest_by_actor", "actor"),
          ("statements_oldest", "statements_oldest_by_topic", "topic")]
 
 
-def query_text(name):
+# A search within a topic (no actor) has its own pair, which picks one of two
+# ways per request (db/migrations/0016_topic_searches.sql). The seed's topics
+# are small, so each way is also forced by changing the thresholds the query
+# passes: "walk" never starts from the matches, "matches" always does.
+TOPIC_SEARCH_PAIRS = [
+    (general, "statements_%s_by_topic_matching" % order, "q topic", way)
+    for general, order in (("statements_newest", "newest"), ("statements_oldest", "oldest"))
+    for way in (None, "walk", "matches")]
+THRESHOLDS = "2000, 2000)"
+FORCED = {"walk": "1000000000, 0)", "matches": "-1, 1000000000)"}
+
+
+def query_text(name, way=None):
     with open(os.path.join(ROOT, "db", "queries", name + ".sql"), encoding="utf-8") as f:
-        return "".join(line for line in f if not line.startswith("--")).strip()
+        text = "".join(line for line in f if not line.lstrip().startswith("--")).strip()
+    if way:
+        assert text.count(THRESHOLDS) == 1, name
+        text = text.replace(THRESHOLDS, FORCED[way])
+    return text
 
 
 def arg(v):
@@ -86,27 +105,33 @@ def cases_for(actor_id, slug):
 
 def params(c):
     return [c["actor"], c["topic"], c["stance"], c["source"], c["outlet"], c["frm"], c["to"],
-            c["lang"], None, c["status"], c["include"], c["fields"], None, c["cur_day"],
-            c["cur_id"], c["limit"]]
+            c["lang"], c.get("q"), c["status"], c["include"], c["fields"], c.get("highlight"),
+            c["cur_day"], c["cur_id"], c["limit"]]
 
 
-def pairs_for(case):
-    """The PAIRS (by index) a case runs through: those whose filters it gives
-    (and no actor for the topic-only ones)."""
-    given = {"actor" if case["actor"] else None, "topic" if case["topic"] else None}
-    return [i for i, (_, _, needs) in enumerate(PAIRS)
-            if set(needs.split()) <= given and not (needs == "topic" and case["actor"])]
+def pairs_for(case, pairs=PAIRS):
+    """The pairs (by index) a case runs through: those whose filters it gives,
+    with no other of actor, topic and q (server/statements.c's narrowings)."""
+    given = {f for f in ("actor", "topic", "q") if case.get(f)}
+    out = []
+    for i, pair in enumerate(pairs):
+        needs = set(pair[2].split())
+        if needs <= given and ("actor" in needs or "actor" not in given) and \
+                ("q" in needs or "q" not in given):
+            out.append(i)
+    return out
 
 
-def run_pairs(cases):
+def run_pairs(cases, pairs=PAIRS):
     """Runs every case through both queries of each pair; returns their outputs."""
     lines = ["\\pset format unaligned", "\\pset tuples_only on", "\\pset fieldsep '\\t'"]
-    for i, (general, special, _) in enumerate(PAIRS):
+    for i, pair in enumerate(pairs):
+        general, special = pair[:2]
         lines.append("PREPARE g%d(%s) AS %s;" % (i, TYPES, query_text(general)))
-        lines.append("PREPARE s%d(%s) AS %s;" % (i, TYPES, query_text(special)))
+        lines.append("PREPARE s%d(%s) AS %s;" % (i, TYPES, query_text(special, *pair[3:])))
     for n, c in enumerate(cases):
         values = ",".join(arg(v) for v in params(c))
-        for i in pairs_for(c):
+        for i in pairs_for(c, pairs):
             for side in ("g", "s"):
                 lines.append("\\echo @@ %d %d %s" % (n, i, side))
                 lines.append("EXECUTE %s%d(%s);" % (side, i, values))
@@ -201,6 +226,49 @@ def test_an_actors_list_queries_answer_exactly_as_the_general_ones(seeded, actor
         assert nonempty[i] * 2 >= compared[i], (PAIRS[i], nonempty[i], compared[i])
 
 
+def topic_searches(topic_id):
+    """What to search one topic for: the longest word of a few of its
+    statements' wordings, names, a phrase, a negation, Cyrillic, a stop word,
+    a word nowhere."""
+    words = [w for (w,) in sql_rows(
+        "SELECT (SELECT x FROM regexp_split_to_table(r.wording, '[^[:alpha:]]+') x "
+        "        ORDER BY length(x) DESC, x LIMIT 1) "
+        "FROM statement_reports r JOIN stances st ON st.statement_id = r.statement_id "
+        "WHERE st.topic_id = %d ORDER BY r.statement_id, r.source_id LIMIT 3" % topic_id) if w]
+    return words + ["Russia", "gagloev", '"joining Russia"', "russia -referendum",
+                    "россия", "the", "zzzqqqnowhere"]
+
+
+def test_a_search_within_a_topic_answers_exactly_as_the_general_queries(seeded):
+    """q= with topic= and no actor runs statements_*_by_topic_matching.sql;
+    both of its ways (forced) and its own choice must answer as the general
+    queries do, over each topic's grid with a search on every case."""
+    cases = []
+    for topic_id, slug in sql_rows("SELECT t.id, t.slug FROM topics t WHERE EXISTS "
+                                   "(SELECT 1 FROM stances st WHERE st.topic_id = t.id) "
+                                   "ORDER BY t.id"):
+        qs = topic_searches(int(topic_id))
+        grid = cases_for_topic(int(topic_id), slug)
+        cases += [dict(c, q=qs[n % len(qs)]) for n, c in enumerate(grid)]
+        cases += [dict(grid[0], q=q) for q in qs]
+        cases += [dict(grid[0], q=qs[0], highlight=True, include="{reports}"),
+                  dict(grid[0], q="Russia", highlight=True, limit=1)]
+    cases.append(dict(cases_for_topic(0, "no-such-topic-anywhere")[0], q="Russia"))
+    outputs = run_pairs(cases, TOPIC_SEARCH_PAIRS)
+    compared = [0] * len(TOPIC_SEARCH_PAIRS)
+    nonempty = [0] * len(TOPIC_SEARCH_PAIRS)
+    for n, c in enumerate(cases):
+        for i in pairs_for(c, TOPIC_SEARCH_PAIRS):
+            general, special, _, way = TOPIC_SEARCH_PAIRS[i]
+            g, s = outputs[(n, i, "g")], outputs[(n, i, "s")]
+            assert s == g, "%s (%s) and %s differ for %r" % (special, way, general, c)
+            compared[i] += 1
+            nonempty[i] += bool(g)
+    for i in range(len(TOPIC_SEARCH_PAIRS)):
+        assert compared[i] >= 200, TOPIC_SEARCH_PAIRS[i]
+        assert nonempty[i] * 4 >= compared[i], (TOPIC_SEARCH_PAIRS[i], nonempty[i], compared[i])
+
+
 def test_alan_gagloevs_list_through_the_api_walks_back_in_pages(seeded):
     """The API runs the actor queries for actor= (and /v1/actors/{slug}/statements):
     a three-a-page walk returns the same statements as one page, newest first."""
@@ -260,3 +328,26 @@ def test_who_puts_conditions_on_joining_russia_since_2022_comes_from_the_topic_q
     assert cursor_query(first["next_cursor"]) == query
     assert [x["id"] for x in get_all("/v1/statements", **args)] == expected
     assert [x["id"] for x in get_ok("/v1/statements", **dict(args, limit=50))["data"]] == expected
+
+
+@pytest.mark.parametrize("sort,query", [(None, "statements_newest_by_topic_matching"),
+                                        ("said_on", "statements_oldest_by_topic_matching")])
+def test_who_spoke_of_a_referendum_on_joining_russia_comes_from_the_topic_search(
+        seeded, sort, query):
+    """q= with topic= and no actor runs the topic search queries (their name is
+    in the cursor): the statements on South Ossetia joining Russia whose
+    reports mention a referendum, from August 2024 back to March 2022, in
+    pages of one; the same as the wordings say."""
+    newest = [45, 19, 18, 17, 14]
+    expected = newest if sort is None else newest[::-1]
+    args = dict(q="referendum", topic="south-ossetia-joins-russia", limit=1)
+    if sort:
+        args["sort"] = sort
+    assert cursor_query(get_ok("/v1/statements", **args)["next_cursor"]) == query
+    assert [x["id"] for x in get_all("/v1/statements", **args)] == expected
+    assert sorted(newest) == [int(i) for (i,) in sql_rows(
+        "SELECT DISTINCT r.statement_id FROM statement_reports r "
+        "JOIN stances st ON st.statement_id = r.statement_id "
+        "JOIN topics t ON t.id = st.topic_id "
+        "WHERE t.slug = 'south-ossetia-joins-russia' AND r.wording ILIKE '%referend%' "
+        "ORDER BY 1")]

@@ -44,6 +44,8 @@ static void the_costly_queries_are_flagged(void **state)
                                     QUERY_STATEMENTS_RELEVANCE,
                                     QUERY_STATEMENTS_NEWEST_MATCHING,
                                     QUERY_STATEMENTS_OLDEST_MATCHING,
+                                    QUERY_STATEMENTS_NEWEST_BY_TOPIC_MATCHING,
+                                    QUERY_STATEMENTS_OLDEST_BY_TOPIC_MATCHING,
                                     QUERY_STATS_STANCES,
                                     QUERY_TOPICS_TIMELINE};
     size_t n = sizeof costly / sizeof costly[0];
