@@ -41,7 +41,8 @@ static const enum param_type rank_id_key[] = {PARAM_NUMBER, PARAM_ID};
 /* Newest first by default; relevance ranks matches of q. With q and a
  * topic and no actor, the date orders walk the topic's statements or start
  * from q's matches, whichever is cheaper (statements_*_by_topic_matching.sql);
- * with q and neither, they start from q's matches (statements_*_matching.sql);
+ * with q and neither, they start from q's matches when they are few, else
+ * walk by date (statements_*_matching.sql);
  * with q and an actor, the general queries walk the actor's statements
  * (a common word has far more matches than an actor has statements). Without
  * q: with an actor and a topic, they read that actor's statements on the

@@ -3,7 +3,7 @@
 -- one topic. $1 (actor) is NULL here (server/statements.c runs another
 -- query with one; given anyway, no row). One of two ways, chosen once per
 -- request by onrecord_topic_search_from_matches
--- (db/migrations/0016_topic_searches.sql says why): start from q's matches
+-- (db/migrations/0016_searches_by_date.sql says why): start from q's matches
 -- and look each up in the topic's topic_statements (a rare word on a big
 -- topic), or walk the topic's range in date order testing q on each row
 -- until the page is full (everything else). The branch not chosen stops

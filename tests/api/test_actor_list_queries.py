@@ -38,24 +38,30 @@ PAIRS = [("statements_newest", "statements_newest_by_actor", "actor"),
          ("statements_oldest", "statements_oldest_by_topic", "topic")]
 
 
-# A search within a topic (no actor) has its own pair, which picks one of two
-# ways per request (db/migrations/0016_topic_searches.sql). The seed's topics
-# are small, so each way is also forced by changing the thresholds the query
-# passes: "walk" never starts from the matches, "matches" always does.
-TOPIC_SEARCH_PAIRS = [
-    (general, "statements_%s_by_topic_matching" % order, "q topic", way)
+# Searches in date order with no actor have their own pairs, which pick one of
+# two ways per request (db/migrations/0016_searches_by_date.sql): within a
+# topic, and with no topic. The seed is small, so each way is also forced by
+# changing the thresholds the query passes: "walk" never starts from the
+# matches, "matches" always does.
+SEARCH_PAIRS = [
+    (general, "statements_%s%s" % (order, special), needs, way)
     for general, order in (("statements_newest", "newest"), ("statements_oldest", "oldest"))
+    for special, needs in (("_by_topic_matching", "q topic"), ("_matching", "q"))
     for way in (None, "walk", "matches")]
-THRESHOLDS = "2000, 2000)"
-FORCED = {"walk": "1000000000, 0)", "matches": "-1, 1000000000)"}
+# Each query's thresholds as written, and as forced.
+WAYS = {"_by_topic_matching": ("2000, 2000)", {"walk": "1000000000, 0)",
+                                               "matches": "-1, 1000000000)"}),
+        "_matching": ("::text), 2000)", {"walk": "::text), -1)",
+                                         "matches": "::text), 1000000000)"})}
 
 
 def query_text(name, way=None):
     with open(os.path.join(ROOT, "db", "queries", name + ".sql"), encoding="utf-8") as f:
         text = "".join(line for line in f if not line.lstrip().startswith("--")).strip()
     if way:
-        assert text.count(THRESHOLDS) == 1, name
-        text = text.replace(THRESHOLDS, FORCED[way])
+        written, forced = WAYS["_by_topic_matching" if "_by_topic_" in name else "_matching"]
+        assert text.count(written) == 1, name
+        text = text.replace(written, forced[way])
     return text
 
 
@@ -117,7 +123,8 @@ def pairs_for(case, pairs=PAIRS):
     for i, pair in enumerate(pairs):
         needs = set(pair[2].split())
         if needs <= given and ("actor" in needs or "actor" not in given) and \
-                ("q" in needs or "q" not in given):
+                ("q" in needs or "q" not in given) and \
+                not ("q" in needs and "topic" in given and "topic" not in needs):
             out.append(i)
     return out
 
@@ -239,34 +246,36 @@ def topic_searches(topic_id):
                     "россия", "the", "zzzqqqnowhere"]
 
 
-def test_a_search_within_a_topic_answers_exactly_as_the_general_queries(seeded):
-    """q= with topic= and no actor runs statements_*_by_topic_matching.sql;
-    both of its ways (forced) and its own choice must answer as the general
-    queries do, over each topic's grid with a search on every case."""
+def test_searches_by_date_answer_exactly_as_the_general_queries(seeded):
+    """q= with no actor runs statements_*_by_topic_matching.sql with topic=, and
+    statements_*_matching.sql without; both of each one's ways (forced) and its
+    own choice must answer as the general queries do, over each topic's grid
+    with a search on every case, with the topic and (its other filters) without."""
     cases = []
     for topic_id, slug in sql_rows("SELECT t.id, t.slug FROM topics t WHERE EXISTS "
                                    "(SELECT 1 FROM stances st WHERE st.topic_id = t.id) "
                                    "ORDER BY t.id"):
         qs = topic_searches(int(topic_id))
         grid = cases_for_topic(int(topic_id), slug)
-        cases += [dict(c, q=qs[n % len(qs)]) for n, c in enumerate(grid)]
-        cases += [dict(grid[0], q=q) for q in qs]
-        cases += [dict(grid[0], q=qs[0], highlight=True, include="{reports}"),
-                  dict(grid[0], q="Russia", highlight=True, limit=1)]
+        grid += [dict(grid[0], q=q) for q in qs]
+        grid += [dict(grid[0], q=qs[0], highlight=True, include="{reports}"),
+                 dict(grid[0], q="Russia", highlight=True, limit=1)]
+        searched = [dict(c, q=c.get("q") or qs[n % len(qs)]) for n, c in enumerate(grid)]
+        cases += searched + [dict(c, topic=None) for c in searched]
     cases.append(dict(cases_for_topic(0, "no-such-topic-anywhere")[0], q="Russia"))
-    outputs = run_pairs(cases, TOPIC_SEARCH_PAIRS)
-    compared = [0] * len(TOPIC_SEARCH_PAIRS)
-    nonempty = [0] * len(TOPIC_SEARCH_PAIRS)
+    outputs = run_pairs(cases, SEARCH_PAIRS)
+    compared = [0] * len(SEARCH_PAIRS)
+    nonempty = [0] * len(SEARCH_PAIRS)
     for n, c in enumerate(cases):
-        for i in pairs_for(c, TOPIC_SEARCH_PAIRS):
-            general, special, _, way = TOPIC_SEARCH_PAIRS[i]
+        for i in pairs_for(c, SEARCH_PAIRS):
+            general, special, _, way = SEARCH_PAIRS[i]
             g, s = outputs[(n, i, "g")], outputs[(n, i, "s")]
             assert s == g, "%s (%s) and %s differ for %r" % (special, way, general, c)
             compared[i] += 1
             nonempty[i] += bool(g)
-    for i in range(len(TOPIC_SEARCH_PAIRS)):
-        assert compared[i] >= 200, TOPIC_SEARCH_PAIRS[i]
-        assert nonempty[i] * 4 >= compared[i], (TOPIC_SEARCH_PAIRS[i], nonempty[i], compared[i])
+    for i in range(len(SEARCH_PAIRS)):
+        assert compared[i] >= 200, SEARCH_PAIRS[i]
+        assert nonempty[i] * 4 >= compared[i], (SEARCH_PAIRS[i], nonempty[i], compared[i])
 
 
 def test_alan_gagloevs_list_through_the_api_walks_back_in_pages(seeded):
