@@ -22,7 +22,8 @@ page AS (
          SELECT t.*
          FROM onrecord_topic_statements_of_topic($2::text, $3::text, $4::bigint, $5::text,
                                                  $6::date, $7::date, $8::text, $10::text) t
-         WHERE t.statement_id = m.id) t
+         WHERE t.statement_id = m.id
+         OFFSET 0) t  -- looked up match by match, not joined to the whole topic
      WHERE (SELECT from_matches FROM q)
        AND ($14::date IS NULL OR (t.said_on, t.statement_id) < ($14::date, $15::bigint))
      ORDER BY t.said_on DESC, t.statement_id DESC
