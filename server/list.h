@@ -26,7 +26,7 @@
 /* The sparse-fieldset filter every list takes last: fields=a,b keeps those keys. */
 #define FIELDS_FILTER {"fields", PARAM_LIST, NULL}
 #define LIST_MAX_LIMIT 200
-#define LIST_NARROWINGS 5
+#define LIST_NARROWINGS 6
 
 /* One sort order a list offers (sort=name): its query and its key's parts. */
 struct list_sort {

@@ -38,28 +38,34 @@ static const struct param_spec statement_filters[STATEMENT_FILTER_COUNT] = {
 static const enum param_type date_id_key[] = {PARAM_DATE, PARAM_ID};
 static const enum param_type rank_id_key[] = {PARAM_NUMBER, PARAM_ID};
 
-/* Newest first by default; relevance ranks matches of q. With q and a
- * topic and no actor, the date orders walk the topic's statements or start
- * from q's matches, whichever is cheaper (statements_*_by_topic_matching.sql);
- * with q and neither, they start from q's matches when they are few, else
- * walk by date (statements_*_matching.sql);
- * with q and an actor, the general queries walk the actor's statements
- * (a common word has far more matches than an actor has statements). Without
- * q: with an actor and a topic, they read that actor's statements on the
- * topic (statements_*_by_actor_topic.sql); with an actor alone, they walk
- * that actor's statements (statements_*_by_actor.sql); with a topic and no
- * actor, they read the topic's statements (statements_*_by_topic.sql).
+/* Newest first by default; relevance ranks matches of q. The date orders
+ * run a query that fits the filters given, the first that applies:
+ * - a source: start from its reports (statements_*_by_source.sql);
+ * - q and a topic, no actor: walk the topic's statements or start from q's
+ *   matches, whichever is cheaper (statements_*_by_topic_matching.sql);
+ * - q, no actor: start from q's matches when they are few, else walk by
+ *   date (statements_*_matching.sql);
+ * - an actor and a topic, no q: read that actor's statements on the topic
+ *   (statements_*_by_actor_topic.sql);
+ * - an actor, no q: walk that actor's statements (statements_*_by_actor.sql);
+ * - a topic, no actor, no q: read the topic's statements
+ *   (statements_*_by_topic.sql);
+ * - else (q with an actor, say) the general queries, which walk the actor's
+ *   statements (a common word has far more matches than an actor has
+ *   statements).
  * Relevance with q and no other filter ranks the matches alone
  * (statements_search.sql). */
 static const struct list_sort statement_sorts[] = {
     {"-said_on", QUERY_STATEMENTS_NEWEST, date_id_key, 2, NULL,
-     {{"q topic !actor", QUERY_STATEMENTS_NEWEST_BY_TOPIC_MATCHING},
+     {{"source", QUERY_STATEMENTS_NEWEST_BY_SOURCE},
+      {"q topic !actor", QUERY_STATEMENTS_NEWEST_BY_TOPIC_MATCHING},
       {"q !actor", QUERY_STATEMENTS_NEWEST_MATCHING},
       {"actor topic !q", QUERY_STATEMENTS_NEWEST_BY_ACTOR_TOPIC},
       {"actor !q", QUERY_STATEMENTS_NEWEST_BY_ACTOR},
       {"topic !q", QUERY_STATEMENTS_NEWEST_BY_TOPIC}}},
     {"said_on", QUERY_STATEMENTS_OLDEST, date_id_key, 2, NULL,
-     {{"q topic !actor", QUERY_STATEMENTS_OLDEST_BY_TOPIC_MATCHING},
+     {{"source", QUERY_STATEMENTS_OLDEST_BY_SOURCE},
+      {"q topic !actor", QUERY_STATEMENTS_OLDEST_BY_TOPIC_MATCHING},
       {"q !actor", QUERY_STATEMENTS_OLDEST_MATCHING},
       {"actor topic !q", QUERY_STATEMENTS_OLDEST_BY_ACTOR_TOPIC},
       {"actor !q", QUERY_STATEMENTS_OLDEST_BY_ACTOR},

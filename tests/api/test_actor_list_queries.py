@@ -48,20 +48,37 @@ SEARCH_PAIRS = [
     for general, order in (("statements_newest", "newest"), ("statements_oldest", "oldest"))
     for special, needs in (("_by_topic_matching", "q topic"), ("_matching", "q"))
     for way in (None, "walk", "matches")]
-# Each query's thresholds as written, and as forced.
-WAYS = {"_by_topic_matching": ("2000, 2000)", {"walk": "1000000000, 0)",
-                                               "matches": "-1, 1000000000)"}),
-        "_matching": ("::text), 2000)", {"walk": "::text), -1)",
-                                         "matches": "::text), 1000000000)"})}
+# How a way is forced in a query: what is written there, and what replaces it.
+WAYS = {
+    "_by_topic_matching": [("2000, 2000)", {"walk": "1000000000, 0)",
+                                            "matches": "-1, 1000000000)"})],
+    "_matching": [("::text), 2000)", {"walk": "::text), -1)",
+                                      "matches": "::text), 1000000000)"})],
+    # relevance with a source ranked from every match, as with other filters
+    "statements_relevance": [
+        ("WHERE $1::text IS NULL AND $4::bigint IS NULL",
+         {"candidates": "WHERE $1::text IS NULL"}),
+        ("WHERE $1::text IS NULL AND $4::bigint IS NOT NULL", {"candidates": "WHERE false"})],
+}
+
+
+# A source's list, whatever else is given (statements_*_by_source.sql); and
+# by relevance, its statements ranked one by one against every match ranked.
+SOURCE_PAIRS = [("statements_newest", "statements_newest_by_source", "source"),
+                ("statements_oldest", "statements_oldest_by_source", "source")]
+RELEVANCE_SOURCE_PAIRS = [("statements_relevance", "statements_relevance", "source q",
+                           "candidates")]
+RELEVANCE_TYPES = TYPES.replace(",date,bigint,bigint", ",real,bigint,bigint")
 
 
 def query_text(name, way=None):
     with open(os.path.join(ROOT, "db", "queries", name + ".sql"), encoding="utf-8") as f:
         text = "".join(line for line in f if not line.lstrip().startswith("--")).strip()
     if way:
-        written, forced = WAYS["_by_topic_matching" if "_by_topic_" in name else "_matching"]
-        assert text.count(written) == 1, name
-        text = text.replace(written, forced[way])
+        kind = max((k for k in WAYS if name.endswith(k)), key=len)
+        for written, forced in WAYS[kind]:
+            assert text.count(written) == 1, (name, written)
+            text = text.replace(written, forced[way])
     return text
 
 
@@ -118,24 +135,27 @@ def params(c):
 def pairs_for(case, pairs=PAIRS):
     """The pairs (by index) a case runs through: those whose filters it gives,
     with no other of actor, topic and q (server/statements.c's narrowings)."""
-    given = {f for f in ("actor", "topic", "q") if case.get(f)}
+    given = {f for f in ("actor", "topic", "q", "source") if case.get(f)}
     out = []
     for i, pair in enumerate(pairs):
         needs = set(pair[2].split())
-        if needs <= given and ("actor" in needs or "actor" not in given) and \
+        if "source" in needs:  # a source's query takes every other filter
+            if needs <= given:
+                out.append(i)
+        elif needs <= given and ("actor" in needs or "actor" not in given) and \
                 ("q" in needs or "q" not in given) and \
                 not ("q" in needs and "topic" in given and "topic" not in needs):
             out.append(i)
     return out
 
 
-def run_pairs(cases, pairs=PAIRS):
+def run_pairs(cases, pairs=PAIRS, types=TYPES):
     """Runs every case through both queries of each pair; returns their outputs."""
     lines = ["\\pset format unaligned", "\\pset tuples_only on", "\\pset fieldsep '\\t'"]
     for i, pair in enumerate(pairs):
         general, special = pair[:2]
-        lines.append("PREPARE g%d(%s) AS %s;" % (i, TYPES, query_text(general)))
-        lines.append("PREPARE s%d(%s) AS %s;" % (i, TYPES, query_text(special, *pair[3:])))
+        lines.append("PREPARE g%d(%s) AS %s;" % (i, types, query_text(general)))
+        lines.append("PREPARE s%d(%s) AS %s;" % (i, types, query_text(special, *pair[3:])))
     for n, c in enumerate(cases):
         values = ",".join(arg(v) for v in params(c))
         for i in pairs_for(c, pairs):
@@ -278,6 +298,67 @@ def test_searches_by_date_answer_exactly_as_the_general_queries(seeded):
         assert nonempty[i] * 4 >= compared[i], (SEARCH_PAIRS[i], nonempty[i], compared[i])
 
 
+def cases_for_source(source_id):
+    """Parameter tuples for one source's list, from the statements it reported:
+    their actors, topics, positions, words, dates, languages, statuses, and
+    cursors; include=, fields=, limits."""
+    base = dict(cases_for(0, "x")[0], actor=None, source=source_id)
+    out = [dict(base), dict(base, limit=1), dict(base, include="{actor,reports,stances}"),
+           dict(base, fields="{id,said_on}", limit=2), dict(base, lang="xx"),
+           dict(base, status="retracted"), dict(base, q="Russia"), dict(base, q="zzzqqqnowhere"),
+           dict(base, stance="neutral")]
+    rows = sql_rows(
+        "SELECT s.id, s.said_on, s.said_until, a.slug, s.language, s.status, "
+        "  (SELECT x FROM regexp_split_to_table(r.wording, '[^[:alpha:]]+') x "
+        "   ORDER BY length(x) DESC, x LIMIT 1), "
+        "  (SELECT t.slug || ' ' || st.position FROM stances st JOIN topics t "
+        "   ON t.id = st.topic_id WHERE st.statement_id = s.id ORDER BY t.slug LIMIT 1) "
+        "FROM statement_reports r JOIN statements s ON s.id = r.statement_id "
+        "LEFT JOIN actors a ON a.id = s.actor_id WHERE r.source_id = %d "
+        "ORDER BY s.said_on, s.id LIMIT 6" % source_id)
+    for sid, on, until, actor, lang, status, word, taken in rows:
+        out += [dict(base, cur_day=on, cur_id=sid), dict(base, cur_day=on, cur_id=sid, limit=1),
+                dict(base, frm=on), dict(base, to=on), dict(base, frm=until, to=until),
+                dict(base, lang=lang), dict(base, status=status)]
+        if actor:
+            out += [dict(base, actor=actor), dict(base, actor=actor, q="Russia")]
+        if word:
+            out += [dict(base, q=word), dict(base, q=word, highlight=True)]
+        if taken:
+            topic, position = taken.split()
+            out += [dict(base, topic=topic), dict(base, topic=topic, stance=position),
+                    dict(base, stance=position), dict(base, topic=topic, q=word or "Russia")]
+    return out
+
+
+def test_a_sources_list_answers_exactly_as_the_general_queries(seeded):
+    """source= runs statements_*_by_source.sql, whatever else is given: for every
+    source of the database, over a grid from the statements it reported, it
+    answers as the general queries do."""
+    cases = [c for (sid,) in sql_rows("SELECT id FROM sources ORDER BY id")
+             for c in cases_for_source(int(sid))]
+    outputs = run_pairs(cases, SOURCE_PAIRS)
+    compared, nonempty = [0, 0], [0, 0]
+    for n, c in enumerate(cases):
+        for i in pairs_for(c, SOURCE_PAIRS):
+            general, special, _ = SOURCE_PAIRS[i]
+            g, s = outputs[(n, i, "g")], outputs[(n, i, "s")]
+            assert s == g, "%s and %s differ for %r" % (general, special, c)
+            compared[i] += 1
+            nonempty[i] += bool(g)
+    for i in range(len(SOURCE_PAIRS)):
+        assert compared[i] >= 500, SOURCE_PAIRS[i]
+        assert nonempty[i] * 2 >= compared[i], (SOURCE_PAIRS[i], nonempty[i], compared[i])
+    # By relevance (a search is needed; rank cursors are left to the API test).
+    searches = [dict(c, q=c.get("q") or "Russia", cur_day=None, cur_id=None) for c in cases]
+    outputs = run_pairs(searches, RELEVANCE_SOURCE_PAIRS, RELEVANCE_TYPES)
+    ranked = [(outputs[(n, 0, "g")], outputs[(n, 0, "s")]) for n in range(len(searches))]
+    for c, (g, s) in zip(searches, ranked):
+        assert s == g, "relevance with a source, ranked one by one and from every match, " \
+                       "differ for %r" % c
+    assert len(ranked) >= 500 and sum(bool(g) for g, _ in ranked) * 2 >= len(ranked)
+
+
 def test_alan_gagloevs_list_through_the_api_walks_back_in_pages(seeded):
     """The API runs the actor queries for actor= (and /v1/actors/{slug}/statements):
     a three-a-page walk returns the same statements as one page, newest first."""
@@ -360,3 +441,41 @@ def test_who_spoke_of_a_referendum_on_joining_russia_comes_from_the_topic_search
         "JOIN topics t ON t.id = st.topic_id "
         "WHERE t.slug = 'south-ossetia-joins-russia' AND r.wording ILIKE '%referend%' "
         "ORDER BY 1")]
+
+
+@pytest.mark.parametrize("sort,query", [(None, "statements_newest_by_source"),
+                                        ("said_on", "statements_oldest_by_source")])
+def test_what_the_utopia_and_demagogy_article_reported_comes_from_the_source_queries(
+        seeded, sort, query):
+    """source= runs the source queries (their name is in the cursor), with q too:
+    the thirteen statements source 1 ("Utopia and demagogy") reports, newest
+    first, in pages of five; and the two of them whose reports speak of a
+    referendum (August 2024 and May 2022)."""
+    newest = [45, 44, 43, 42, 41, 40, 39, 38, 37, 22, 21, 20, 19]
+    args = dict(source=1, limit=5)
+    if sort:
+        args["sort"] = sort
+    assert cursor_query(get_ok("/v1/statements", **args)["next_cursor"]) == query
+    got = [x["id"] for x in get_all("/v1/statements", **args)]
+    assert got == (newest if sort is None else newest[::-1])
+    with_q = [x["id"] for x in get_all("/v1/statements", q="referendum", **args)]
+    expected = [int(i) for (i,) in sql_rows(
+        "SELECT DISTINCT r.statement_id FROM statement_reports r "
+        "JOIN statement_reports mine ON mine.statement_id = r.statement_id "
+        "AND mine.source_id = 1 WHERE r.wording ILIKE '%referend%' ORDER BY 1")]
+    assert sorted(with_q) == expected == [19, 45]
+    assert with_q == [i for i in got if i in expected]
+
+
+def test_the_utopia_articles_statements_on_russia_by_relevance_page_as_one_list(seeded):
+    """Relevance with a source ranks that source's statements one by one: four
+    of them mention Russia, best first (45 and 40 tie, so the higher id comes
+    first), the same in pages of one as in one page."""
+    args = dict(source=1, q="Russia", sort="relevance")
+    whole = get_ok("/v1/statements", limit=50, **args)["data"]
+    assert [x["id"] for x in whole] == [44, 19, 45, 40]
+    assert whole[2]["score"] == whole[3]["score"]
+    assert [x["id"] for x in get_all("/v1/statements", limit=1, **args)] == \
+        [x["id"] for x in whole]
+    scores = [x["score"] for x in whole]
+    assert scores == sorted(scores, reverse=True) and scores[-1] > 0

@@ -11,13 +11,16 @@
 
 #include <cmocka.h>
 
-/* The general statement lists: their plan depends on which filters are given. */
+/* The general statement lists, and those that apply every filter the general
+ * way (by source): their plan depends on which filters are given. */
 static void the_general_list_queries_are_planned_for_each_request(void **state)
 {
     (void)state;
-    const enum query_id general[] = {QUERY_STATEMENTS_NEWEST, QUERY_STATEMENTS_OLDEST,
-                                     QUERY_STATEMENTS_NEWEST_MATCHING,
-                                     QUERY_STATEMENTS_OLDEST_MATCHING, QUERY_STATEMENTS_RELEVANCE};
+    const enum query_id general[] = {
+        QUERY_STATEMENTS_NEWEST,           QUERY_STATEMENTS_OLDEST,
+        QUERY_STATEMENTS_NEWEST_MATCHING,  QUERY_STATEMENTS_OLDEST_MATCHING,
+        QUERY_STATEMENTS_NEWEST_BY_SOURCE, QUERY_STATEMENTS_OLDEST_BY_SOURCE,
+        QUERY_STATEMENTS_RELEVANCE};
     for (size_t i = 0; i < sizeof general / sizeof general[0]; i++)
         assert_int_equal(embedded_queries[general[i]].per_request_plan, 1);
 }
@@ -29,9 +32,11 @@ static void every_other_query_is_prepared(void **state)
     size_t per_request = 0;
     for (size_t i = 0; i < embedded_queries_count; i++)
         per_request += (size_t)embedded_queries[i].per_request_plan;
-    assert_int_equal(per_request, 5);
+    assert_int_equal(per_request, 7);
     assert_int_equal(embedded_queries[QUERY_STATEMENTS_SEARCH].per_request_plan, 0);
     assert_int_equal(embedded_queries[QUERY_STATEMENTS_NEWEST_BY_TOPIC].per_request_plan, 0);
+    assert_int_equal(embedded_queries[QUERY_STATEMENTS_NEWEST_BY_TOPIC_MATCHING].per_request_plan,
+                     0);
     assert_int_equal(embedded_queries[QUERY_STATEMENTS_GET].per_request_plan, 0);
     assert_string_equal(embedded_queries[QUERY_STATEMENTS_RELEVANCE].name, "statements_relevance");
 }
