@@ -208,11 +208,6 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
     return MHD_YES;
 }
 
-/*
- * The validator cache's key for a read: path, query arguments in order and
- * the Accept header (which picks CSV or NDJSON on lists). The separators are
- * control characters, which dispatch() has already refused in all of these.
- */
 /* True when the request's Cache-Control says no-cache: answer it afresh. */
 static bool asks_fresh(struct MHD_Connection *conn)
 {
@@ -227,6 +222,11 @@ static bool asks_fresh(struct MHD_Connection *conn)
     return false;
 }
 
+/*
+ * The validator cache's key for a read: path, query arguments in order and
+ * the Accept header (which picks CSV or NDJSON on lists). The separators are
+ * control characters, which dispatch() has already refused in all of these.
+ */
 static char *cache_key(const struct request *req)
 {
     struct buf key = {0};
