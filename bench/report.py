@@ -182,6 +182,7 @@ EXPECTED = {
     "get": ["onrecord", "peer", "pgbench"], "healthz": ["onrecord", "nginx"],
     "filtered": ["onrecord", "peer", "pgbench"],
     "search": ["onrecord", "onrecord no-cache", "peer", "pgbench"],
+    "burst": ["onrecord", "onrecord no-cache"],
     "conditional": ["onrecord 304", "onrecord healthz"],
     "memory": ["idle connections", "csv export"], "import": ["onrecord import", "psql \\copy"],
 }
@@ -286,7 +287,7 @@ def cmd_summarize(args):
         checks.append(("conditional: responses other than 304", str(bad), "0", bad == 0))
 
     # ------------------------------------------------------------ the table
-    order = ["get", "healthz", "filtered", "search", "conditional", "import", "memory"]
+    order = ["get", "healthz", "filtered", "search", "burst", "conditional", "import", "memory"]
     rows = []
     for (sc, side), a in sorted(agg.items(), key=lambda kv: (order.index(kv[0][0]) if kv[0][0] in order else 99)):
         if sc == "memory":

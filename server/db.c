@@ -40,6 +40,7 @@ struct db {
     PGconn *conn; /* writes: one query at a time */
     int npipes;   /* pipelined connections for reads, each opened when first needed */
     int turn;     /* the pipe the next read goes down */
+    bool closed;  /* db_pipes_close() was called: no read is sent again */
     struct db_pipe pipes[DB_MAX_PIPES];
 };
 
@@ -342,7 +343,7 @@ static int send_query(PGconn *conn, enum query_id id, int nparams, const char *c
 static PGresult *send_pipelined(struct db *db, struct db_calls *calls, enum query_id id,
                                 int nparams, const char *const *values, struct response *res)
 {
-    if (calls->retries > MAX_RETRIES)
+    if (calls->retries > MAX_RETRIES || db->closed)
         return unavailable(res);
     struct db_pipe *p = pick_pipe(db);
     if (!p->conn && !pipe_open(p))
@@ -504,6 +505,7 @@ void db_pipe_read(struct db *db, int i)
 
 void db_pipes_close(struct db *db)
 {
+    db->closed = true;
     for (int i = 0; i < db->npipes; i++)
         pipe_close(&db->pipes[i]);
 }

@@ -78,7 +78,8 @@ PGresult *db_query(struct request *req, struct response *res, enum query_id id, 
  * unsent (wait for the socket to be writable); db_pipe_read() takes what
  * has arrived and ends the wait of each request whose result is in.
  * db_pipes_busy() tells whether any request waits on any of them;
- * db_pipes_close() ends every wait as failed and closes them all.
+ * db_pipes_close() ends every wait as failed and closes them all, for good:
+ * a read sent after it gets 503 (the worker is stopping).
  */
 int db_pipe_count(struct db *db);
 int db_pipe_fd(struct db *db, int i, unsigned *opened);

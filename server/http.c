@@ -13,7 +13,9 @@
  *  2. calls with upload data: append to the body, up to max_body (413 past it).
  *  3. final call: collect the query string, route, check the key, answer a
  *     public read from the cache (vcache.c: a 304 for a validator that
- *     still matches, or a costly read's kept answer) or run the handler,
+ *     still matches, or a costly read's kept answer), or wait for the
+ *     answer of the same costly read already waiting for its query on this
+ *     worker (flight.h: woken, it looks in the cache again), or run the handler,
  *     finish the response (respond.c: ETag, 304, gzip, CORS), remember a
  *     read's ETag in the cache (and a costly read's whole answer), queue.
  *     A write that succeeded makes the cache stale before it is answered.
@@ -34,6 +36,7 @@
 #include "api.h"
 #include "auth.h"
 #include "db.h"
+#include "flight.h"
 #include "respond.h"
 #include "router.h"
 #include "util.h"
@@ -45,6 +48,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,7 +79,11 @@ struct worker {
     pthread_mutex_t inbox_lock;
     struct accepted *inbox; /* connections to add to the daemon */
     size_t ninbox, inbox_cap;
+    struct flight_deck deck; /* costly reads in flight, and who follows them (flight.h) */
 };
+
+/* The worker whose thread this is (NULL on other threads). */
+static _Thread_local struct worker *this_worker;
 
 struct http_server {
     const struct config *cfg;
@@ -110,6 +118,9 @@ struct request_state {
     char *cache_key;           /* set for public reads (vcache.h) */
     uint64_t cache_generation; /* read before the handler's query */
     bool from_cache;           /* answered from vcache.h: a 304, or a kept answer */
+    struct flight flight;      /* leading or following an identical read (flight.h) */
+    struct worker *worker;     /* whose deck the flight is on */
+    bool woken;                /* its leader has answered: look in the cache again */
     char request_id[MAX_REQUEST_ID_LEN + 1];
     struct timespec started;
 };
@@ -162,6 +173,22 @@ static void resume(void *cls)
 {
     struct request_state *st = cls;
     MHD_resume_connection(st->conn);
+}
+
+/* flight_land's wake: a follower's leader has answered (on the same thread). */
+static void wake(struct flight *f)
+{
+    struct request_state *st =
+        (struct request_state *)((char *)f - offsetof(struct request_state, flight));
+    st->woken = true;
+    MHD_resume_connection(st->conn);
+}
+
+/* The request is done with its flight: off the deck, its followers woken. */
+static void land(struct request_state *st)
+{
+    if (st->worker)
+        flight_land(&st->worker->deck, &st->flight, this_worker == st->worker ? wake : NULL);
 }
 
 /*
@@ -247,6 +274,15 @@ static char *cache_key(const struct request *req)
     return buf_steal(&key, NULL);
 }
 
+/*
+ * Whether a read may lead or follow an identical one (flight.h): only on a
+ * worker thread, and only while the answer it waits for would be kept.
+ */
+static bool may_share(const struct request_state *st)
+{
+    return this_worker && st->cache_generation && vcache_keeps_answers();
+}
+
 /* Routes the request and runs its handler; leaves the answer in st->res. */
 static void dispatch(struct request_state *st, struct MHD_Connection *conn, const char *method,
                      const char *url, const struct cors_config *cors)
@@ -254,6 +290,8 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
     struct request *req = &st->req;
     struct response *res = &st->res;
     bool again = st->dispatched;
+    bool woken = st->woken;
+    st->woken = false;
     if (again) {
         /* The query the handler waited for is in: run it again from the start. */
         response_reset(res);
@@ -341,8 +379,9 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
     req->idempotency_key = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Idempotency-Key");
     if (auth_check(req, res, route->access, st->read_requires_key))
         return;
-    if (route->access == ACCESS_READ && !st->read_requires_key && read && !again) {
+    if (route->access == ACCESS_READ && !st->read_requires_key && read && (!again || woken)) {
         /* The generation is read before the first query is sent. */
+        free(st->cache_key);
         st->cache_key = cache_key(req);
         st->cache_generation = vcache_generation();
         if (st->cache_key && req->if_none_match &&
@@ -350,13 +389,25 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
             st->from_cache = true;
             return;
         }
-        if (st->cache_key && !asks_fresh(conn) &&
+        bool fresh = asks_fresh(conn);
+        if (st->cache_key && !fresh &&
             vcache_answer_whole(st->cache_key, st->cache_generation, res)) {
             st->from_cache = true;
             return;
         }
+        /* The same costly read waits for its query on this worker: wait for its answer. */
+        if (st->cache_key && !fresh && may_share(st) &&
+            flight_follow(&this_worker->deck, &st->flight, st->cache_key, st->cache_generation)) {
+            st->worker = this_worker;
+            return;
+        }
     }
     route->handler(req, res);
+    /* A costly read now waits for its query: the same read may follow it. */
+    if (st->calls.waiting && st->calls.costly && st->cache_key && may_share(st)) {
+        st->worker = this_worker;
+        flight_lead(&this_worker->deck, &st->flight, st->cache_key, st->cache_generation);
+    }
 }
 
 static void release_nothing(void *cls)
@@ -401,6 +452,7 @@ static enum MHD_Result queue(struct request_state *st, struct MHD_Connection *co
             }
     }
     vcache_whole_free(whole);
+    land(st); /* after the store: followers look for this answer in the cache */
     /* This server's own write: no answer from before it is served again. */
     const char *m = st->req.method;
     if (res->status >= 200 && res->status < 300 && m && strcmp(m, "GET") != 0 &&
@@ -490,8 +542,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return MHD_YES;
     }
     dispatch(st, conn, method, url, &server->cors);
-    if (st->calls.waiting) {
-        /* db_pipe_read() calls resume() when the result is in. */
+    if (st->calls.waiting || st->flight.leader) {
+        /* db_pipe_read() calls resume() when the result is in; a leader, wake(). */
         st->conn = conn;
         MHD_suspend_connection(conn);
         return MHD_YES;
@@ -512,6 +564,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                 elapsed_ms(&st->started), st->request_id, st->from_cache ? " (cached)" : "",
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
     }
+    land(st);
     response_reset(&st->res);
     db_calls_reset(&st->calls);
     buf_free(&st->body);
@@ -661,6 +714,7 @@ static void watch_db(int ep, struct db *db, int i, bool unsent, struct db_watch 
 static void *worker_main(void *arg)
 {
     struct worker *w = arg;
+    this_worker = w;
     struct http_server *server = w->server;
     struct db *db = db_for_thread();
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(w->daemon, MHD_DAEMON_INFO_EPOLL_FD);

@@ -154,6 +154,11 @@ void vcache_set_budget(size_t bytes)
     atomic_store(&budget, bytes);
 }
 
+bool vcache_keeps_answers(void)
+{
+    return atomic_load(&budget) > 0;
+}
+
 size_t vcache_held(void)
 {
     return atomic_load(&held);

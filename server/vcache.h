@@ -80,6 +80,8 @@ bool vcache_answer_whole(const char *key, uint64_t generation, struct response *
  * One answer may take at most a quarter of it. Call before serving.
  */
 void vcache_set_budget(size_t bytes);
+/* Whether whole answers are kept at all (a budget above 0). */
+bool vcache_keeps_answers(void);
 /* Bytes of whole answers held now (for tests). */
 size_t vcache_held(void);
 

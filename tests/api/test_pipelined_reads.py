@@ -139,18 +139,20 @@ def _wait_until(query, seconds=15):
 
 
 class _Locked:
-    """statement_documents locked by another session (a context manager), so
-    a read of a statement waits in PostgreSQL until release()."""
+    """`table` locked by another session (a context manager), so a read
+    that uses it waits in PostgreSQL until release(); statement_documents
+    holds up a read of a statement."""
 
-    def __init__(self):
+    def __init__(self, table="statement_documents"):
         self.app = "zz-lock-%d" % os.getpid()
+        self.table = table
         self.proc = None
 
     def __enter__(self):
         self.proc = subprocess.Popen(
             [_psql_path(), "-X", "-q", "-d", DATABASE_URL, "-c",
-             "BEGIN; LOCK TABLE statement_documents IN ACCESS EXCLUSIVE MODE; "
-             "SELECT pg_sleep(30); COMMIT"],
+             "BEGIN; LOCK TABLE %s IN ACCESS EXCLUSIVE MODE; "
+             "SELECT pg_sleep(30); COMMIT" % self.table],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             env=dict(os.environ, PGAPPNAME=self.app))
         _wait_until("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = "

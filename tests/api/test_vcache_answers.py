@@ -5,13 +5,19 @@ reads that ran a costly query are kept (their query files say "-- Costly:",
 server/embed_sql.py); a write through this server is seen by its very next
 read, a write straight into PostgreSQL within 100 ms (its NOTIFY);
 `Cache-Control: no-cache` on a request asks for a fresh answer
-(server/vcache.c)."""
+(server/vcache.c). Desks asking for the same new search at once cost one
+search: the first ask runs it, the others wait for its answer
+(server/flight.h)."""
 import gzip
+import http.client
+import signal
+import threading
 import time
 
 from conftest import fetch, sql_value
+from test_pipelined_reads import _backends, _Locked
 from test_validator_cache import INVALIDATION_S, sql_write, worker_queries_since
-from writes_support import make_actor, make_source, make_statement, patch
+from writes_support import SecondServer, make_actor, make_source, make_statement, patch
 
 SEARCH = "/v1/statements?q=referendum&sort=relevance&limit=3"
 
@@ -99,3 +105,156 @@ def test_a_write_straight_into_postgresql_is_seen_within_100_ms(write_keys):
               "WHERE statement_id = %d" % made["id"])
     time.sleep(INVALIDATION_S)
     assert fetch(path).body["data"] == []
+
+
+MERGED = "/v1/statements?q=referendum&sort=relevance&limit=4"
+
+
+class _Desk(threading.Thread):
+    """One desk's ask on a connection of its own; .sent is set once the
+    request is out, and the answer is in .status, .raw and .etag."""
+
+    def __init__(self, port, path, headers=None):
+        super().__init__()
+        self.port, self.path, self.headers = port, path, headers or {}
+        self.sent = threading.Event()
+        self.status = self.raw = self.etag = None
+
+    def run(self):
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            c.request("GET", self.path, headers=self.headers)
+            self.sent.set()
+            r = c.getresponse()
+            self.status, self.raw, self.etag = r.status, r.read(), r.getheader("ETag")
+        finally:
+            c.close()
+
+
+def _waiting_on_the_lock(pids):
+    return int(sql_value("SELECT count(*) FROM pg_stat_activity WHERE pid IN (%s) "
+                         "AND wait_event_type = 'Lock'" % ",".join(pids)))
+
+
+class _HeldSearch:
+    """A second server with one worker, so every ask meets on the same deck,
+    and statement_reports locked: the first search's query waits in
+    PostgreSQL while the other desks come in, until release()."""
+
+    def __init__(self, read_connections=1):
+        self.connections = read_connections
+        self.server = SecondServer(ONRECORD_THREADS="1",
+                                   ONRECORD_READ_CONNECTIONS=str(read_connections),
+                                   ONRECORD_ACCESS_LOG="1")
+        self.lock = _Locked("statement_reports")
+
+    def __enter__(self):
+        before = _backends()
+        self.server.__enter__()
+        for _ in range(self.connections):  # a read down each connection opens it
+            assert self.server.fetch("/v1/statements/17").status == 200
+        self.pids = sorted(_backends() - before)
+        assert len(self.pids) == self.connections
+        self.lock.__enter__()
+        return self
+
+    def wait_for_queries(self, n):
+        """Until n of the server's connections wait on the lock."""
+        deadline = time.monotonic() + 15
+        while _waiting_on_the_lock(self.pids) < n:
+            assert time.monotonic() < deadline, "fewer than %d queries wait on the lock" % n
+            time.sleep(0.02)
+
+    def ask(self, desks):
+        """Starts the first desk, waits until its query waits on the lock,
+        then starts the others and waits until their requests are out."""
+        desks[0].start()
+        self.wait_for_queries(1)
+        for d in desks[1:]:
+            d.start()
+        for d in desks:
+            assert d.sent.wait(15)
+        time.sleep(0.3)  # for the server to read them; they wait for the lock either way
+
+    def release(self, desks):
+        self.lock.release()
+        for d in desks:
+            d.join(30)
+            assert not d.is_alive()
+
+    def searches_run(self):
+        """(asks answered by running the search, asks answered from memory)."""
+        lines = [line for line in self.server.log().splitlines()
+                 if line.startswith("GET /v1/statements 200 ")]
+        cached = sum(1 for line in lines if "(cached)" in line)
+        return len(lines) - cached, cached
+
+    def __exit__(self, *exc):
+        try:
+            self.lock.__exit__(*exc)
+        finally:
+            self.server.__exit__(*exc)
+        return False
+
+
+def test_desks_asking_for_the_same_new_search_at_once_cost_one_search(seeded):
+    """On the day of the news, eight desks type the same word at once: the
+    server runs the search once, while the first ask waits in PostgreSQL,
+    and answers the other seven with its answer, byte for byte."""
+    lone = fetch(MERGED)
+    assert ids(lone)[:3] == [17, 19, 18]
+    with _HeldSearch() as held:
+        desks = [_Desk(held.server.port, MERGED) for _ in range(8)]
+        held.ask(desks)
+        held.release(desks)
+        assert [d.status for d in desks] == [200] * 8
+        assert all(d.raw == lone.raw for d in desks)
+        assert all(d.etag == lone.header("ETag") for d in desks)
+        assert held.searches_run() == (1, 7)
+
+
+def test_a_desk_asking_for_no_cache_does_not_wait_for_another(seeded):
+    """`Cache-Control: no-cache` asks for the database's own answer: such an
+    ask runs the search itself at once, even while the same search is in
+    flight. With two connections for reads, its query waits on the lock
+    beside the first ask's."""
+    with _HeldSearch(read_connections=2) as held:
+        plain = [_Desk(held.server.port, MERGED) for _ in range(4)]
+        fresh = [_Desk(held.server.port, MERGED, {"Cache-Control": "no-cache"})
+                 for _ in range(2)]
+        desks = plain + fresh
+        held.ask(desks)
+        held.wait_for_queries(2)
+        held.release(desks)
+        assert [d.status for d in desks] == [200] * 6
+        assert len({d.raw for d in desks}) == 1
+        # the first plain ask and the two no-cache ones ran it
+        assert held.searches_run() == (3, 3)
+
+
+def test_sigterm_lets_desks_waiting_for_another_ask_finish(seeded):
+    lone = fetch(MERGED)
+    with _HeldSearch() as held:
+        desks = [_Desk(held.server.port, MERGED) for _ in range(4)]
+        held.ask(desks)
+        held.server.proc.send_signal(signal.SIGTERM)
+        time.sleep(0.5)
+        assert held.server.proc.poll() is None, "the server did not wait for the reads"
+        held.release(desks)
+        assert [d.status for d in desks] == [200] * 4
+        assert all(d.raw == lone.raw for d in desks)
+        assert held.server.proc.wait(10) == 0
+
+
+def test_desks_waiting_for_another_ask_get_503_when_the_server_stops_first(seeded):
+    """SIGTERM, and the first ask's query is still held when the server has
+    waited for it long enough (5 s): that ask and every desk that waited for
+    it get 503 (never a dropped connection), and the server exits cleanly."""
+    with _HeldSearch() as held:
+        desks = [_Desk(held.server.port, MERGED) for _ in range(4)]
+        held.ask(desks)
+        held.server.proc.send_signal(signal.SIGTERM)
+        for d in desks:
+            d.join(30)
+        assert [d.status for d in desks] == [503] * 4
+        assert held.server.proc.wait(10) == 0
