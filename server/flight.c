@@ -1,6 +1,6 @@
 /*
  * flight.c - identical costly reads in flight, answered once (flight.h).
- * A deck holds at most as many leaders as its worker has reads waiting on
+ * A deck holds at most as many leaders as the server has reads waiting on
  * the database, so the lists are short and searched from the start.
  */
 #include "flight.h"
@@ -52,24 +52,20 @@ static void unlink_from(struct flight **head, struct flight *item)
         }
 }
 
-void flight_land(struct flight_deck *deck, struct flight *f, void (*wake)(struct flight *))
+struct flight *flight_land(struct flight_deck *deck, struct flight *f)
 {
     if (f->leader) {
         unlink_from(&f->leader->followers, f);
         f->leader = NULL;
-        return;
+        return NULL;
     }
     if (!f->leading)
-        return;
+        return NULL;
     unlink_from(&deck->leaders, f);
     f->leading = false;
-    struct flight *next;
-    for (struct flight *w = f->followers; w; w = next) {
-        next = w->next;
-        w->next = NULL;
+    struct flight *followers = f->followers;
+    for (struct flight *w = followers; w; w = w->next)
         w->leader = NULL;
-        if (wake)
-            wake(w);
-    }
     f->followers = NULL;
+    return followers;
 }

@@ -7,10 +7,12 @@
  * from the cache. Thirty-two desks asking for the same new search at once
  * then cost one search, not thirty-two.
  *
- * A deck is one worker thread's list of leaders: a worker only merges the
- * reads of its own connections, so following and waking never cross
- * threads. The structures are intrusive (a struct flight lives in each
- * request's state) and nothing here allocates.
+ * A deck is the list of leaders; the server has one for all its workers,
+ * so a request may follow a leader on another worker thread. Nothing here
+ * locks or wakes anyone: the caller holds its lock around each call and
+ * wakes the followers flight_land() hands back (server/http.c). The
+ * structures are intrusive (a struct flight lives in each request's state)
+ * and nothing here allocates.
  */
 #ifndef ONRECORD_FLIGHT_H
 #define ONRECORD_FLIGHT_H
@@ -46,9 +48,10 @@ void flight_lead(struct flight_deck *deck, struct flight *f, const char *key, ui
 
 /*
  * f is done (answered, or gone): takes it off the deck, or out of its
- * leader's followers, and, if it led, calls wake (when not NULL) for each
- * of its followers, which then follow no one. Safe on a flight in neither.
+ * leader's followers. If it led, returns its followers, which now follow
+ * no one, linked through their `next`, for the caller to wake; else NULL.
+ * Safe on a flight in neither.
  */
-void flight_land(struct flight_deck *deck, struct flight *f, void (*wake)(struct flight *));
+struct flight *flight_land(struct flight_deck *deck, struct flight *f);
 
 #endif

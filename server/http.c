@@ -14,7 +14,7 @@
  *  3. final call: collect the query string, route, check the key, answer a
  *     public read from the cache (vcache.c: a 304 for a validator that
  *     still matches, or a costly read's kept answer), or wait for the
- *     answer of the same costly read already waiting for its query on this
+ *     answer of the same costly read already waiting for its query, on any
  *     worker (flight.h: woken, it looks in the cache again), or run the handler,
  *     finish the response (respond.c: ETag, 304, gzip, CORS), remember a
  *     read's ETag in the cache (and a costly read's whole answer), queue.
@@ -75,11 +75,14 @@ struct worker {
     pthread_t thread;
     bool started;
     atomic_int connections; /* handed to this worker and not yet closed */
-    int inbox_fd;           /* an eventfd: readable when the inbox has connections */
+    int inbox_fd;           /* an eventfd: readable when the inbox has something */
     pthread_mutex_t inbox_lock;
     struct accepted *inbox; /* connections to add to the daemon */
     size_t ninbox, inbox_cap;
-    struct flight_deck deck; /* costly reads in flight, and who follows them (flight.h) */
+    struct request_state **woken; /* followers another thread woke: resume them */
+    size_t nwoken, woken_cap;
+    int parked; /* this worker's requests following a leader, or woken and not yet run */
+    bool closing; /* its loop has ended: its requests neither lead nor follow */
 };
 
 /* The worker whose thread this is (NULL on other threads). */
@@ -94,6 +97,8 @@ struct http_server {
     struct worker *workers;
     size_t nworkers;
     int per_worker; /* connections a worker may hold */
+    pthread_mutex_t deck_lock;
+    struct flight_deck deck; /* costly reads in flight, and who follows them (flight.h) */
     pthread_t acceptor;
     bool acceptor_started;
 };
@@ -119,7 +124,8 @@ struct request_state {
     uint64_t cache_generation; /* read before the handler's query */
     bool from_cache;           /* answered from vcache.h: a 304, or a kept answer */
     struct flight flight;      /* leading or following an identical read (flight.h) */
-    struct worker *worker;     /* whose deck the flight is on */
+    struct worker *worker;     /* the worker it runs on, once it leads or follows */
+    bool parked;               /* following, or woken and not yet run again */
     bool woken;                /* its leader has answered: look in the cache again */
     char request_id[MAX_REQUEST_ID_LEN + 1];
     struct timespec started;
@@ -175,20 +181,115 @@ static void resume(void *cls)
     MHD_resume_connection(st->conn);
 }
 
-/* flight_land's wake: a follower's leader has answered (on the same thread). */
-static void wake(struct flight *f)
+/*
+ * A follower's leader has answered: resume it on its own worker's thread,
+ * this one or, through that worker's inbox, another (whose loop then calls
+ * resume_woken). A suspended request is only freed once its worker's loop
+ * has ended (http_stop), so the pointer stays good until then.
+ */
+static void resume_woken(struct request_state *st)
 {
-    struct request_state *st =
-        (struct request_state *)((char *)f - offsetof(struct request_state, flight));
     st->woken = true;
     MHD_resume_connection(st->conn);
+}
+
+static struct request_state *state_of(struct flight *f)
+{
+    return (struct request_state *)((char *)f - offsetof(struct request_state, flight));
+}
+
+static void wake(struct request_state *st)
+{
+    struct worker *w = st->worker;
+    if (w == this_worker) {
+        resume_woken(st);
+        return;
+    }
+    pthread_mutex_lock(&w->inbox_lock);
+    if (w->nwoken == w->woken_cap) {
+        w->woken_cap = w->woken_cap ? 2 * w->woken_cap : 16;
+        w->woken = xrealloc(w->woken, w->woken_cap * sizeof *w->woken);
+    }
+    w->woken[w->nwoken++] = st;
+    pthread_mutex_unlock(&w->inbox_lock);
+    uint64_t one = 1;
+    ssize_t wrote = write(w->inbox_fd, &one, sizeof one);
+    (void)wrote;
 }
 
 /* The request is done with its flight: off the deck, its followers woken. */
 static void land(struct request_state *st)
 {
-    if (st->worker)
-        flight_land(&st->worker->deck, &st->flight, this_worker == st->worker ? wake : NULL);
+    if (!st->worker)
+        return;
+    struct http_server *server = st->worker->server;
+    pthread_mutex_lock(&server->deck_lock);
+    struct flight *followers = flight_land(&server->deck, &st->flight);
+    pthread_mutex_unlock(&server->deck_lock);
+    struct flight *next;
+    for (struct flight *f = followers; f; f = next) {
+        next = f->next;
+        wake(state_of(f));
+    }
+}
+
+/* Follows the same read in flight on any worker, if there is one (flight.h). */
+static bool follow(struct request_state *st)
+{
+    struct http_server *server = this_worker->server;
+    st->worker = this_worker; /* before it is on the deck, where others see it */
+    pthread_mutex_lock(&server->deck_lock);
+    bool following =
+        flight_follow(&server->deck, &st->flight, st->cache_key, st->cache_generation);
+    pthread_mutex_unlock(&server->deck_lock);
+    if (following) {
+        st->parked = true;
+        this_worker->parked++;
+    }
+    return following;
+}
+
+/* Leads: the same read, asked for meanwhile, will wait for this one. */
+static void lead(struct request_state *st)
+{
+    struct http_server *server = this_worker->server;
+    st->worker = this_worker;
+    pthread_mutex_lock(&server->deck_lock);
+    flight_lead(&server->deck, &st->flight, st->cache_key, st->cache_generation);
+    pthread_mutex_unlock(&server->deck_lock);
+}
+
+/*
+ * A stopping worker's requests that still follow a leader on another worker
+ * stop waiting for it: resumed, they run again and get 503 like every read
+ * still waiting then.
+ */
+static void stop_following(struct worker *w)
+{
+    struct http_server *server = w->server;
+    for (;;) {
+        struct request_state *mine = NULL;
+        pthread_mutex_lock(&server->deck_lock);
+        for (struct flight *l = server->deck.leaders; l && !mine; l = l->next)
+            for (struct flight *f = l->followers; f && !mine; f = f->next)
+                if (state_of(f)->worker == w)
+                    mine = state_of(f);
+        if (mine)
+            flight_land(&server->deck, &mine->flight);
+        pthread_mutex_unlock(&server->deck_lock);
+        if (!mine)
+            return;
+        resume_woken(mine);
+    }
+}
+
+/* The request runs again (woken), or is done: it no longer holds its worker's loop. */
+static void unpark(struct request_state *st)
+{
+    if (st->parked) {
+        st->parked = false;
+        st->worker->parked--;
+    }
 }
 
 /*
@@ -280,7 +381,8 @@ static char *cache_key(const struct request *req)
  */
 static bool may_share(const struct request_state *st)
 {
-    return this_worker && st->cache_generation && vcache_keeps_answers();
+    return this_worker && !this_worker->closing && st->cache_generation &&
+           vcache_keeps_answers();
 }
 
 /* Routes the request and runs its handler; leaves the answer in st->res. */
@@ -292,6 +394,7 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
     bool again = st->dispatched;
     bool woken = st->woken;
     st->woken = false;
+    unpark(st);
     if (again) {
         /* The query the handler waited for is in: run it again from the start. */
         response_reset(res);
@@ -395,19 +498,14 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
             st->from_cache = true;
             return;
         }
-        /* The same costly read waits for its query on this worker: wait for its answer. */
-        if (st->cache_key && !fresh && may_share(st) &&
-            flight_follow(&this_worker->deck, &st->flight, st->cache_key, st->cache_generation)) {
-            st->worker = this_worker;
+        /* The same costly read already waits for its query: wait for its answer. */
+        if (st->cache_key && !fresh && may_share(st) && follow(st))
             return;
-        }
     }
     route->handler(req, res);
     /* A costly read now waits for its query: the same read may follow it. */
-    if (st->calls.waiting && st->calls.costly && st->cache_key && may_share(st)) {
-        st->worker = this_worker;
-        flight_lead(&this_worker->deck, &st->flight, st->cache_key, st->cache_generation);
-    }
+    if (st->calls.waiting && st->calls.costly && st->cache_key && may_share(st))
+        lead(st);
 }
 
 static void release_nothing(void *cls)
@@ -542,8 +640,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return MHD_YES;
     }
     dispatch(st, conn, method, url, &server->cors);
-    if (st->calls.waiting || st->flight.leader) {
-        /* db_pipe_read() calls resume() when the result is in; a leader, wake(). */
+    if (st->calls.waiting || st->parked) {
+        /*
+         * db_pipe_read() calls resume() when the result is in; the leader
+         * followed, wake(), which may already have been called on another
+         * thread: it resumes the request through this worker's inbox, later.
+         */
         st->conn = conn;
         MHD_suspend_connection(conn);
         return MHD_YES;
@@ -565,6 +667,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
     }
     land(st);
+    unpark(st);
     response_reset(&st->res);
     db_calls_reset(&st->calls);
     buf_free(&st->body);
@@ -574,7 +677,10 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     *con_cls = NULL;
 }
 
-/* Adds the connections the acceptor handed over to the worker's daemon. */
+/*
+ * Adds the connections the acceptor handed over to the worker's daemon, and
+ * resumes the followers whose leader answered on another worker.
+ */
 static void take_inbox(struct worker *w)
 {
     uint64_t count;
@@ -585,7 +691,14 @@ static void take_inbox(struct worker *w)
     size_t n = w->ninbox;
     w->inbox = NULL;
     w->ninbox = w->inbox_cap = 0;
+    struct request_state **woken = w->woken;
+    size_t nwoken = w->nwoken;
+    w->woken = NULL;
+    w->nwoken = w->woken_cap = 0;
     pthread_mutex_unlock(&w->inbox_lock);
+    for (size_t i = 0; i < nwoken; i++)
+        resume_woken(woken[i]);
+    free(woken);
     for (size_t i = 0; i < n; i++)
         if (MHD_add_connection(w->daemon, list[i].fd, (struct sockaddr *)&list[i].addr,
                                sizeof list[i].addr) != MHD_YES)
@@ -742,7 +855,8 @@ static void *worker_main(void *arg)
             clock_gettime(CLOCK_MONOTONIC, &drain_until);
             drain_until.tv_sec += DRAIN_SECONDS;
         }
-        if (draining && (!db_pipes_busy(db) || elapsed_ms(&drain_until) >= 0))
+        bool waits = db_pipes_busy(db) || w->parked > 0;
+        if (draining && (!waits || elapsed_ms(&drain_until) >= 0))
             break;
         for (int i = 0; i < npipes; i++)
             watch_db(ep, db, i, unsent[i], &watched[i]);
@@ -765,7 +879,13 @@ static void *worker_main(void *arg)
         for (int i = 0; i < npipes; i++)
             unsent[i] = db_pipe_flush(db, i);
     }
-    /* Answer any read still waiting (503), and let MHD send what it can. */
+    /*
+     * Answer any read still waiting (503), those woken or still following a
+     * leader elsewhere included, and let MHD send what it can.
+     */
+    w->closing = true;
+    stop_following(w);
+    take_inbox(w);
     db_pipes_close(db);
     MHD_run(w->daemon);
     close(ep);
@@ -796,6 +916,7 @@ static int open_listener(const struct config *cfg)
 struct http_server *http_start(const struct config *cfg)
 {
     struct http_server *server = xcalloc(1, sizeof *server);
+    pthread_mutex_init(&server->deck_lock, NULL);
     server->cfg = cfg;
     server->cors.origins = cfg->cors_origins;
     server->listen_fd = open_listener(cfg);
@@ -865,17 +986,24 @@ void http_stop(struct http_server *server)
         ssize_t wrote = write(server->stop_fd, &one, sizeof one);
         (void)wrote;
     }
+    /*
+     * Every worker ends before any daemon stops: closing a connection can
+     * wake a request on another worker (land()), through its inbox.
+     */
+    for (size_t i = 0; i < server->nworkers; i++)
+        if (server->workers[i].started)
+            pthread_join(server->workers[i].thread, NULL);
+    for (size_t i = 0; i < server->nworkers; i++)
+        if (server->workers[i].daemon)
+            MHD_stop_daemon(server->workers[i].daemon);
     for (size_t i = 0; i < server->nworkers; i++) {
         struct worker *w = &server->workers[i];
         if (!w->server)
             continue; /* never set up: http_start() failed before it */
-        if (w->started)
-            pthread_join(w->thread, NULL);
-        if (w->daemon)
-            MHD_stop_daemon(w->daemon);
         for (size_t k = 0; k < w->ninbox; k++)
             close(w->inbox[k].fd);
         free(w->inbox);
+        free(w->woken); /* requests MHD_stop_daemon has closed */
         if (w->inbox_fd >= 0)
             close(w->inbox_fd);
         pthread_mutex_destroy(&w->inbox_lock);
@@ -885,5 +1013,6 @@ void http_stop(struct http_server *server)
     if (server->stop_fd >= 0)
         close(server->stop_fd);
     free(server->workers);
+    pthread_mutex_destroy(&server->deck_lock);
     free(server);
 }

@@ -137,13 +137,14 @@ def _waiting_on_the_lock(pids):
 
 
 class _HeldSearch:
-    """A second server with one worker, so every ask meets on the same deck,
-    and statement_reports locked: the first search's query waits in
-    PostgreSQL while the other desks come in, until release()."""
+    """A second server, its access log on, and statement_reports locked: the
+    first search's query waits in PostgreSQL while the other desks come in,
+    until release(). With two workers, the desks' connections are shared
+    out between them, so some follow a leader on the other worker."""
 
-    def __init__(self, read_connections=1):
-        self.connections = read_connections
-        self.server = SecondServer(ONRECORD_THREADS="1",
+    def __init__(self, workers=2, read_connections=1):
+        self.connections = workers * read_connections
+        self.server = SecondServer(ONRECORD_THREADS=str(workers),
                                    ONRECORD_READ_CONNECTIONS=str(read_connections),
                                    ONRECORD_ACCESS_LOG="1")
         self.lock = _Locked("statement_reports")
@@ -151,7 +152,9 @@ class _HeldSearch:
     def __enter__(self):
         before = _backends()
         self.server.__enter__()
-        for _ in range(self.connections):  # a read down each connection opens it
+        # a read down each connection opens it (the workers' in turn, as
+        # each new client connection goes to the worker with fewest)
+        for _ in range(self.connections):
             assert self.server.fetch("/v1/statements/17").status == 200
         self.pids = sorted(_backends() - before)
         assert len(self.pids) == self.connections
@@ -200,7 +203,8 @@ class _HeldSearch:
 def test_desks_asking_for_the_same_new_search_at_once_cost_one_search(seeded):
     """On the day of the news, eight desks type the same word at once: the
     server runs the search once, while the first ask waits in PostgreSQL,
-    and answers the other seven with its answer, byte for byte."""
+    and answers the other seven with its answer, byte for byte, on either
+    worker."""
     lone = fetch(MERGED)
     assert ids(lone)[:3] == [17, 19, 18]
     with _HeldSearch() as held:
@@ -216,9 +220,9 @@ def test_desks_asking_for_the_same_new_search_at_once_cost_one_search(seeded):
 def test_a_desk_asking_for_no_cache_does_not_wait_for_another(seeded):
     """`Cache-Control: no-cache` asks for the database's own answer: such an
     ask runs the search itself at once, even while the same search is in
-    flight. With two connections for reads, its query waits on the lock
-    beside the first ask's."""
-    with _HeldSearch(read_connections=2) as held:
+    flight. With one worker and two connections for reads, its query waits
+    on the lock beside the first ask's."""
+    with _HeldSearch(workers=1, read_connections=2) as held:
         plain = [_Desk(held.server.port, MERGED) for _ in range(4)]
         fresh = [_Desk(held.server.port, MERGED, {"Cache-Control": "no-cache"})
                  for _ in range(2)]

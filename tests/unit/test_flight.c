@@ -16,9 +16,11 @@
 static struct flight *woken[8];
 static int nwoken;
 
-static void note_woken(struct flight *f)
+/* Notes the followers flight_land handed back, as the server wakes them. */
+static void note_woken(struct flight *list)
 {
-    woken[nwoken++] = f;
+    for (struct flight *f = list; f; f = f->next)
+        woken[nwoken++] = f;
 }
 
 static void reset_woken(void)
@@ -39,7 +41,7 @@ static void the_same_read_follows_its_leader_and_is_woken_when_it_lands(void **s
     assert_true(flight_follow(&deck, &b, SEARCH, 3));
     assert_ptr_equal(a.leader, &lead);
 
-    flight_land(&deck, &lead, note_woken);
+    note_woken(flight_land(&deck, &lead));
     assert_int_equal(nwoken, 2);
     assert_true((woken[0] == &a && woken[1] == &b) || (woken[0] == &b && woken[1] == &a));
     assert_null(a.leader);
@@ -59,7 +61,7 @@ static void another_read_or_generation_does_not_follow(void **state)
     assert_false(flight_follow(&deck, &a, OTHER, 3));
     /* Written since the leader began: its answer is not for this ask. */
     assert_false(flight_follow(&deck, &a, SEARCH, 5));
-    flight_land(&deck, &lead, NULL);
+    assert_null(flight_land(&deck, &lead));
     assert_null(deck.leaders);
 }
 
@@ -74,9 +76,9 @@ static void a_second_leader_for_the_same_read_is_not_taken(void **state)
     assert_false(second.leading);
     assert_true(flight_follow(&deck, &a, SEARCH, 3));
     assert_ptr_equal(a.leader, &first);
-    flight_land(&deck, &second, note_woken); /* leads nothing: wakes no one */
+    note_woken(flight_land(&deck, &second)); /* leads nothing: wakes no one */
     assert_int_equal(nwoken, 0);
-    flight_land(&deck, &first, note_woken);
+    note_woken(flight_land(&deck, &first));
     assert_int_equal(nwoken, 1);
     assert_ptr_equal(woken[0], &a);
 }
@@ -91,12 +93,12 @@ static void leaders_of_different_reads_land_apart(void **state)
     flight_lead(&deck, &wheat, OTHER, 3);
     assert_true(flight_follow(&deck, &a, SEARCH, 3));
     assert_true(flight_follow(&deck, &b, OTHER, 3));
-    flight_land(&deck, &wheat, note_woken);
+    note_woken(flight_land(&deck, &wheat));
     assert_int_equal(nwoken, 1);
     assert_ptr_equal(woken[0], &b);
     assert_ptr_equal(deck.leaders, &roads);
     assert_ptr_equal(a.leader, &roads);
-    flight_land(&deck, &roads, note_woken);
+    note_woken(flight_land(&deck, &roads));
     assert_int_equal(nwoken, 2);
     assert_ptr_equal(woken[1], &a);
 }
@@ -111,17 +113,17 @@ static void a_follower_that_goes_away_is_not_woken(void **state)
     assert_true(flight_follow(&deck, &a, SEARCH, 3));
     assert_true(flight_follow(&deck, &b, SEARCH, 3));
     assert_true(flight_follow(&deck, &c, SEARCH, 3));
-    flight_land(&deck, &b, note_woken); /* its connection closed */
+    note_woken(flight_land(&deck, &b)); /* its connection closed */
     assert_null(b.leader);
     assert_int_equal(nwoken, 0);
-    flight_land(&deck, &lead, note_woken);
+    note_woken(flight_land(&deck, &lead));
     assert_int_equal(nwoken, 2);
     assert_true(woken[0] != &b && woken[1] != &b);
     /* Landing again, or a flight never on the deck, changes nothing. */
-    flight_land(&deck, &lead, note_woken);
-    flight_land(&deck, &b, note_woken);
+    note_woken(flight_land(&deck, &lead));
+    note_woken(flight_land(&deck, &b));
     struct flight never = {0};
-    flight_land(&deck, &never, note_woken);
+    note_woken(flight_land(&deck, &never));
     assert_int_equal(nwoken, 2);
 }
 
@@ -136,13 +138,13 @@ static void a_woken_follower_may_lead_the_next_ask(void **state)
     /* A follower cannot lead while it follows. */
     flight_lead(&deck, &a, SEARCH, 3);
     assert_false(a.leading);
-    flight_land(&deck, &lead, note_woken);
+    note_woken(flight_land(&deck, &lead));
     /* The leader's answer was not kept: the woken one asks again, and leads. */
     flight_lead(&deck, &a, SEARCH, 3);
     assert_true(a.leading);
     assert_true(flight_follow(&deck, &b, SEARCH, 3));
     assert_ptr_equal(b.leader, &a);
-    flight_land(&deck, &a, note_woken);
+    note_woken(flight_land(&deck, &a));
     assert_int_equal(nwoken, 2);
     assert_ptr_equal(woken[1], &b);
 }
