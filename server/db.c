@@ -205,8 +205,7 @@ static void map_error(enum query_id id, const PGresult *r, struct response *res)
         enum problem_code code = db_errors[i].code;
         bool ours = sqlstate[0] == 'O' && sqlstate[1] == 'R';
         if (code == PROBLEM_QUERY_TIMEOUT) {
-            response_add_header(res, "Retry-After", "5");
-            fail(res, code, NULL, "the query ran longer than the statement timeout; narrow it");
+            db_timed_out(res, "the query ran longer than the statement timeout; narrow it");
         } else if (ours) {
             fail(res, code, code == PROBLEM_BAD_PARAMETER ? detail : NULL, "%s",
                  message ? message : "rejected");
@@ -236,6 +235,12 @@ static void map_error(enum query_id id, const PGresult *r, struct response *res)
     fprintf(stderr, "onrecord: query %s failed (%s): %s", embedded_queries[id].name, sqlstate,
             PQresultErrorMessage(r));
     fail(res, PROBLEM_INTERNAL, NULL, "the query failed; this is a bug, and it was logged");
+}
+
+void db_timed_out(struct response *res, const char *detail)
+{
+    response_add_header(res, "Retry-After", "5");
+    fail(res, PROBLEM_QUERY_TIMEOUT, NULL, "%s", detail);
 }
 
 static PGresult *unavailable(struct response *res)

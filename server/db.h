@@ -88,6 +88,9 @@ void db_pipe_read(struct db *db, int i);
 bool db_pipes_busy(struct db *db);
 void db_pipes_close(struct db *db);
 
+/* Answers res as a query that ran past the statement timeout: 503, Retry-After. */
+void db_timed_out(struct response *res, const char *detail);
+
 /*
  * Makes the text in row `row`, column `col` of result the response body,
  * without copying; the result belongs to the request, as db_query's do.

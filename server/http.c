@@ -127,6 +127,7 @@ struct request_state {
     struct worker *worker;     /* the worker it runs on, once it leads or follows */
     bool parked;               /* following, or woken and not yet run again */
     bool woken;                /* its leader has answered: look in the cache again */
+    bool leader_timed_out;     /* ... with 503 query-timeout: so would this request */
     char request_id[MAX_REQUEST_ID_LEN + 1];
     struct timespec started;
 };
@@ -226,9 +227,12 @@ static void land(struct request_state *st)
     pthread_mutex_lock(&server->deck_lock);
     struct flight *followers = flight_land(&server->deck, &st->flight);
     pthread_mutex_unlock(&server->deck_lock);
+    bool timed_out = st->res.problem.code == PROBLEM_QUERY_TIMEOUT;
     struct flight *next;
     for (struct flight *f = followers; f; f = next) {
         next = f->next;
+        /* Set before the wake: read once the follower runs again, after it. */
+        state_of(f)->leader_timed_out = timed_out;
         wake(state_of(f));
     }
 }
@@ -496,6 +500,15 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
         if (st->cache_key && !fresh &&
             vcache_answer_whole(st->cache_key, st->cache_generation, res)) {
             st->from_cache = true;
+            return;
+        }
+        /*
+         * The same request, followed, ran out of time: so would this one. (Any
+         * other failure, or an answer not kept, and it runs on its own.)
+         */
+        if (woken && st->leader_timed_out) {
+            db_timed_out(res, "the same request, asked at the same time, ran longer than "
+                              "the statement timeout; narrow it");
             return;
         }
         /* The same costly read already waits for its query: wait for its answer. */

@@ -10,6 +10,7 @@ search: the first ask runs it, the others wait for its answer
 (server/flight.h)."""
 import gzip
 import http.client
+import json
 import signal
 import threading
 import time
@@ -142,11 +143,11 @@ class _HeldSearch:
     until release(). With two workers, the desks' connections are shared
     out between them, so some follow a leader on the other worker."""
 
-    def __init__(self, workers=2, read_connections=1):
+    def __init__(self, workers=2, read_connections=1, **env):
         self.connections = workers * read_connections
         self.server = SecondServer(ONRECORD_THREADS=str(workers),
                                    ONRECORD_READ_CONNECTIONS=str(read_connections),
-                                   ONRECORD_ACCESS_LOG="1")
+                                   ONRECORD_ACCESS_LOG="1", **env)
         self.lock = _Locked("statement_reports")
 
     def __enter__(self):
@@ -262,3 +263,21 @@ def test_desks_waiting_for_another_ask_get_503_when_the_server_stops_first(seede
             d.join(30)
         assert [d.status for d in desks] == [503] * 4
         assert held.server.proc.wait(10) == 0
+
+
+def test_desks_waiting_for_an_ask_that_times_out_are_not_kept_waiting_twice(seeded):
+    """The first ask runs past the statement timeout (2 s here, the lock
+    held throughout): the desks that waited for it get the same 503 at the
+    same moment, saying so, instead of each running the search again into
+    the same timeout."""
+    with _HeldSearch(ONRECORD_STATEMENT_TIMEOUT="2000") as held:
+        desks = [_Desk(held.server.port, MERGED) for _ in range(4)]
+        held.ask(desks)
+        for d in desks:
+            d.join(30)
+        assert [d.status for d in desks] == [503] * 4
+        details = sorted(json.loads(d.raw)["detail"] for d in desks)
+        assert [json.loads(d.raw)["code"] for d in desks] == ["query-timeout"] * 4
+        assert details == ["the query ran longer than the statement timeout; narrow it"] + [
+            "the same request, asked at the same time, ran longer than the statement "
+            "timeout; narrow it"] * 3
