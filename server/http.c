@@ -63,10 +63,15 @@
 #define DRAIN_SECONDS 5 /* how long a stopping worker waits for reads in flight */
 #define MAX_REQUEST_ID_LEN 64
 
-/* A connection the acceptor has taken, on its way to a worker. */
-struct accepted {
-    int fd;
+/*
+ * What another thread hands a worker: a connection the acceptor has taken,
+ * or a request of the worker's that followed a leader on another worker,
+ * which has answered (flight.h).
+ */
+struct inbox_item {
+    int fd; /* the connection, or -1 */
     struct sockaddr_in addr;
+    struct request_state *woken; /* or the follower to resume */
 };
 
 struct worker {
@@ -75,12 +80,10 @@ struct worker {
     pthread_t thread;
     bool started;
     atomic_int connections; /* handed to this worker and not yet closed */
-    int inbox_fd;           /* an eventfd: readable when the inbox has something */
+    int inbox_fd;             /* an eventfd: readable when the inbox has something */
     pthread_mutex_t inbox_lock;
-    struct accepted *inbox; /* connections to add to the daemon */
+    struct inbox_item *inbox; /* connections to add to the daemon, followers to resume */
     size_t ninbox, inbox_cap;
-    struct request_state **woken; /* followers another thread woke: resume them */
-    size_t nwoken, woken_cap;
     int parked; /* this worker's requests following a leader, or woken and not yet run */
     bool closing; /* its loop has ended: its requests neither lead nor follow */
 };
@@ -199,23 +202,27 @@ static struct request_state *state_of(struct flight *f)
     return (struct request_state *)((char *)f - offsetof(struct request_state, flight));
 }
 
-static void wake(struct request_state *st)
+/* Hands item to worker w, from another thread; w's loop takes it (take_inbox). */
+static void inbox_put(struct worker *w, struct inbox_item item)
 {
-    struct worker *w = st->worker;
-    if (w == this_worker) {
-        resume_woken(st);
-        return;
-    }
     pthread_mutex_lock(&w->inbox_lock);
-    if (w->nwoken == w->woken_cap) {
-        w->woken_cap = w->woken_cap ? 2 * w->woken_cap : 16;
-        w->woken = xrealloc(w->woken, w->woken_cap * sizeof *w->woken);
+    if (w->ninbox == w->inbox_cap) {
+        w->inbox_cap = w->inbox_cap ? 2 * w->inbox_cap : 16;
+        w->inbox = xrealloc(w->inbox, w->inbox_cap * sizeof *w->inbox);
     }
-    w->woken[w->nwoken++] = st;
+    w->inbox[w->ninbox++] = item;
     pthread_mutex_unlock(&w->inbox_lock);
     uint64_t one = 1;
     ssize_t wrote = write(w->inbox_fd, &one, sizeof one);
     (void)wrote;
+}
+
+static void wake(struct request_state *st)
+{
+    if (st->worker == this_worker)
+        resume_woken(st);
+    else
+        inbox_put(st->worker, (struct inbox_item){.fd = -1, .woken = st});
 }
 
 /* The request is done with its flight: off the deck, its followers woken. */
@@ -700,22 +707,18 @@ static void take_inbox(struct worker *w)
     ssize_t got = read(w->inbox_fd, &count, sizeof count);
     (void)got;
     pthread_mutex_lock(&w->inbox_lock);
-    struct accepted *list = w->inbox;
+    struct inbox_item *list = w->inbox;
     size_t n = w->ninbox;
     w->inbox = NULL;
     w->ninbox = w->inbox_cap = 0;
-    struct request_state **woken = w->woken;
-    size_t nwoken = w->nwoken;
-    w->woken = NULL;
-    w->nwoken = w->woken_cap = 0;
     pthread_mutex_unlock(&w->inbox_lock);
-    for (size_t i = 0; i < nwoken; i++)
-        resume_woken(woken[i]);
-    free(woken);
-    for (size_t i = 0; i < n; i++)
-        if (MHD_add_connection(w->daemon, list[i].fd, (struct sockaddr *)&list[i].addr,
-                               sizeof list[i].addr) != MHD_YES)
+    for (size_t i = 0; i < n; i++) {
+        if (list[i].woken)
+            resume_woken(list[i].woken);
+        else if (MHD_add_connection(w->daemon, list[i].fd, (struct sockaddr *)&list[i].addr,
+                                    sizeof list[i].addr) != MHD_YES)
             atomic_fetch_sub(&w->connections, 1); /* MHD has closed it */
+    }
     free(list);
 }
 
@@ -768,7 +771,7 @@ static void *acceptor_main(void *arg)
             pause_briefly(); /* every worker is full */
             continue;
         }
-        struct accepted a = {.fd = -1};
+        struct inbox_item a = {.fd = -1};
         socklen_t len = sizeof a.addr;
         a.fd = accept4(server->listen_fd, (struct sockaddr *)&a.addr, &len,
                        SOCK_NONBLOCK | SOCK_CLOEXEC);
@@ -784,16 +787,7 @@ static void *acceptor_main(void *arg)
             continue;
         }
         atomic_fetch_add(&w->connections, 1);
-        pthread_mutex_lock(&w->inbox_lock);
-        if (w->ninbox == w->inbox_cap) {
-            w->inbox_cap = w->inbox_cap ? 2 * w->inbox_cap : 16;
-            w->inbox = xrealloc(w->inbox, w->inbox_cap * sizeof *w->inbox);
-        }
-        w->inbox[w->ninbox++] = a;
-        pthread_mutex_unlock(&w->inbox_lock);
-        uint64_t one = 1;
-        ssize_t wrote = write(w->inbox_fd, &one, sizeof one);
-        (void)wrote;
+        inbox_put(w, a);
     }
     return NULL;
 }
@@ -1014,9 +1008,9 @@ void http_stop(struct http_server *server)
         if (!w->server)
             continue; /* never set up: http_start() failed before it */
         for (size_t k = 0; k < w->ninbox; k++)
-            close(w->inbox[k].fd);
+            if (w->inbox[k].fd >= 0)
+                close(w->inbox[k].fd); /* (a follower: MHD_stop_daemon has closed it) */
         free(w->inbox);
-        free(w->woken); /* requests MHD_stop_daemon has closed */
         if (w->inbox_fd >= 0)
             close(w->inbox_fd);
         pthread_mutex_destroy(&w->inbox_lock);
