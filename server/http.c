@@ -217,30 +217,37 @@ static void inbox_put(struct worker *w, struct inbox_item item)
     (void)wrote;
 }
 
-static void wake(struct request_state *st)
-{
-    if (st->worker == this_worker)
-        resume_woken(st);
-    else
-        inbox_put(st->worker, (struct inbox_item){.fd = -1, .woken = st});
-}
-
-/* The request is done with its flight: off the deck, its followers woken. */
+/*
+ * The request is done with its flight: off the deck, its followers woken.
+ * Those on other workers go to their inboxes while the deck is still
+ * locked, so a stopping worker finds each of its followers either on the
+ * deck or in its inbox (stop_following, then take_inbox). Those on this
+ * worker are resumed after.
+ */
 static void land(struct request_state *st)
 {
     if (!st->worker)
         return;
     struct http_server *server = st->worker->server;
-    pthread_mutex_lock(&server->deck_lock);
-    struct flight *followers = flight_land(&server->deck, &st->flight);
-    pthread_mutex_unlock(&server->deck_lock);
     bool timed_out = st->res.problem.code == PROBLEM_QUERY_TIMEOUT;
-    struct flight *next;
-    for (struct flight *f = followers; f; f = next) {
-        next = f->next;
+    struct flight *here = NULL, *next;
+    pthread_mutex_lock(&server->deck_lock);
+    for (struct flight *f = flight_land(&server->deck, &st->flight); f; f = next) {
+        next = f->next; /* read first: once handed over, f is its worker's */
+        struct request_state *follower = state_of(f);
         /* Set before the wake: read once the follower runs again, after it. */
-        state_of(f)->leader_timed_out = timed_out;
-        wake(state_of(f));
+        follower->leader_timed_out = timed_out;
+        if (follower->worker == this_worker) {
+            f->next = here;
+            here = f;
+        } else {
+            inbox_put(follower->worker, (struct inbox_item){.fd = -1, .woken = follower});
+        }
+    }
+    pthread_mutex_unlock(&server->deck_lock);
+    for (struct flight *f = here; f; f = next) {
+        next = f->next;
+        resume_woken(state_of(f));
     }
 }
 
@@ -663,8 +670,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (st->calls.waiting || st->parked) {
         /*
          * db_pipe_read() calls resume() when the result is in; the leader
-         * followed, wake(), which may already have been called on another
-         * thread: it resumes the request through this worker's inbox, later.
+         * followed, land(), which may already have run on another thread:
+         * the request is then resumed through this worker's inbox, later.
          */
         st->conn = conn;
         MHD_suspend_connection(conn);

@@ -186,10 +186,18 @@ class _HeldSearch:
             d.join(30)
             assert not d.is_alive()
 
-    def searches_run(self):
-        """(asks answered by running the search, asks answered from memory)."""
-        lines = [line for line in self.server.log().splitlines()
-                 if line.startswith("GET /v1/statements 200 ")]
+    def searches_run(self, asks):
+        """(asks answered by running the search, asks answered from memory),
+        once the access log has a line for each of `asks` answers (the
+        server writes it after the answer is sent, so a desk may have its
+        answer a moment before the line is there)."""
+        deadline = time.monotonic() + 15
+        while True:
+            lines = [line for line in self.server.log().splitlines()
+                     if line.startswith("GET /v1/statements 200 ")]
+            if len(lines) >= asks or time.monotonic() > deadline:
+                break
+            time.sleep(0.02)
         cached = sum(1 for line in lines if "(cached)" in line)
         return len(lines) - cached, cached
 
@@ -215,7 +223,7 @@ def test_desks_asking_for_the_same_new_search_at_once_cost_one_search(seeded):
         assert [d.status for d in desks] == [200] * 8
         assert all(d.raw == lone.raw for d in desks)
         assert all(d.etag == lone.header("ETag") for d in desks)
-        assert held.searches_run() == (1, 7)
+        assert held.searches_run(8) == (1, 7)
 
 
 def test_a_desk_asking_for_no_cache_does_not_wait_for_another(seeded):
@@ -234,7 +242,7 @@ def test_a_desk_asking_for_no_cache_does_not_wait_for_another(seeded):
         assert [d.status for d in desks] == [200] * 6
         assert len({d.raw for d in desks}) == 1
         # the first plain ask and the two no-cache ones ran it
-        assert held.searches_run() == (3, 3)
+        assert held.searches_run(6) == (3, 3)
 
 
 def test_sigterm_lets_desks_waiting_for_another_ask_finish(seeded):
