@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """bench/burst.py: the news-day burst. Many desks ask for the same search at
 the same moment, and no one has asked for it since the last write. onrecord
-runs it once per worker and answers the others from that (server/flight.h);
+runs it once and answers the others from that (server/flight.h);
 with `Cache-Control: no-cache` every ask runs it. Both sides are measured
 in the same run, alternating, each on its own search words, against a
 running server (bench/README.md):
@@ -26,6 +26,8 @@ import statistics
 import threading
 import time
 import urllib.parse
+
+from report import percentile  # bench/report.py, beside this file
 
 
 def burst(host, port, path, desks, headers):
@@ -99,8 +101,8 @@ def main():
     print("|---|---:|---:|---:|---:|")
     for side in sides:
         ls = sorted(lat[side])
-        p50 = ls[min(len(ls) - 1, int(0.50 * len(ls)))] * 1e3
-        p99 = ls[min(len(ls) - 1, int(0.99 * len(ls)))] * 1e3
+        p50 = percentile(ls, 50) * 1e3
+        p99 = percentile(ls, 99) * 1e3
         med = statistics.median(took[side]) * 1e3
         out[side] = {"median_burst_ms": round(med, 1), "p50_ask_ms": round(p50, 1),
                      "p99_ask_ms": round(p99, 1)}
