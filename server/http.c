@@ -1,6 +1,8 @@
 /*
- * http.c - libmicrohttpd glue. Everything that knows about MHD lives here;
- * handlers see only struct request / struct response (api.h).
+ * http.c - the request life cycle on libmicrohttpd: MHD's callbacks, the
+ * request state, dispatch to the router, and merging identical reads in
+ * flight. Handlers see only struct request / struct response (api.h). The
+ * threads that run the daemons are workers.c's.
  *
  * Request life cycle (see docs/ARCHITECTURE.md):
  *  0. MHD_OPTION_URI_LOG_CALLBACK sees the raw request target (the only
@@ -24,13 +26,6 @@
  *     MHD makes the final call again, and the handler runs again from the
  *     start, its queries answered from the results held.
  *  4. MHD_OPTION_NOTIFY_COMPLETED: write the access log line, free the state.
- *
- * Threads: each worker runs its own daemon in a loop of its own, so it can
- * wait on its connections and on its pipelined database connection at once
- * (worker_main). One acceptor thread takes new connections and hands each
- * to the worker with the fewest (acceptor_main): left to race for them, two
- * of four workers would get most of a client's connections, and their two
- * database connections most of its queries.
  */
 #include "http.h"
 #include "api.h"
@@ -41,11 +36,9 @@
 #include "router.h"
 #include "util.h"
 #include "vcache.h"
+#include "workers.h"
 
-#include <arpa/inet.h>
-#include <errno.h>
 #include <microhttpd.h>
-#include <netinet/in.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
@@ -53,58 +46,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/epoll.h>
-#include <sys/eventfd.h>
-#include <sys/socket.h>
 #include <time.h>
-#include <unistd.h>
 
 #define MAX_PATH_LEN 2048
-#define DRAIN_SECONDS 5 /* how long a stopping worker waits for reads in flight */
 #define MAX_REQUEST_ID_LEN 64
-
-/*
- * What another thread hands a worker: a connection the acceptor has taken,
- * or a request of the worker's that followed a leader on another worker,
- * which has answered (flight.h).
- */
-struct inbox_item {
-    int fd; /* the connection, or -1 */
-    struct sockaddr_in addr;
-    struct request_state *woken; /* or the follower to resume */
-};
-
-struct worker {
-    struct http_server *server;
-    struct MHD_Daemon *daemon;
-    pthread_t thread;
-    bool started;
-    atomic_int connections; /* handed to this worker and not yet closed */
-    int inbox_fd;             /* an eventfd: readable when the inbox has something */
-    pthread_mutex_t inbox_lock;
-    struct inbox_item *inbox; /* connections to add to the daemon, followers to resume */
-    size_t ninbox, inbox_cap;
-    int parked; /* this worker's requests following a leader, or woken and not yet run */
-    bool closing; /* its loop has ended: its requests neither lead nor follow */
-};
-
-/* The worker whose thread this is (NULL on other threads). */
-static _Thread_local struct worker *this_worker;
-
-struct http_server {
-    const struct config *cfg;
-    struct cors_config cors;
-    int listen_fd;
-    int stop_fd; /* an eventfd: readable once http_stop() wants the workers to end */
-    atomic_bool stopping;
-    struct worker *workers;
-    size_t nworkers;
-    int per_worker; /* connections a worker may hold */
-    pthread_mutex_t deck_lock;
-    struct flight_deck deck; /* costly reads in flight, and who follows them (flight.h) */
-    pthread_t acceptor;
-    bool acceptor_started;
-};
 
 struct request_state {
     struct request req;
@@ -136,14 +81,6 @@ struct request_state {
 };
 
 static atomic_ulong request_counter;
-
-static double elapsed_ms(const struct timespec *since)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - since->tv_sec) * 1e3 +
-           (double)(now.tv_nsec - since->tv_nsec) / 1e6;
-}
 
 /* Echo the client's X-Request-Id when it is short and printable; else make one. */
 static void set_request_id(struct request_state *st, struct MHD_Connection *conn)
@@ -191,7 +128,7 @@ static void resume(void *cls)
  * resume_woken). A suspended request is only freed once its worker's loop
  * has ended (http_stop), so the pointer stays good until then.
  */
-static void resume_woken(struct request_state *st)
+void http_resume_woken(struct request_state *st)
 {
     st->woken = true;
     MHD_resume_connection(st->conn);
@@ -202,26 +139,11 @@ static struct request_state *state_of(struct flight *f)
     return (struct request_state *)((char *)f - offsetof(struct request_state, flight));
 }
 
-/* Hands item to worker w, from another thread; w's loop takes it (take_inbox). */
-static void inbox_put(struct worker *w, struct inbox_item item)
-{
-    pthread_mutex_lock(&w->inbox_lock);
-    if (w->ninbox == w->inbox_cap) {
-        w->inbox_cap = w->inbox_cap ? 2 * w->inbox_cap : 16;
-        w->inbox = xrealloc(w->inbox, w->inbox_cap * sizeof *w->inbox);
-    }
-    w->inbox[w->ninbox++] = item;
-    pthread_mutex_unlock(&w->inbox_lock);
-    uint64_t one = 1;
-    ssize_t wrote = write(w->inbox_fd, &one, sizeof one);
-    (void)wrote;
-}
-
 /*
  * The request is done with its flight: off the deck, its followers woken.
  * Those on other workers go to their inboxes while the deck is still
  * locked, so a stopping worker finds each of its followers either on the
- * deck or in its inbox (stop_following, then take_inbox). Those on this
+ * deck or in its inbox (http_stop_following, then take_inbox). Those on this
  * worker are resumed after.
  */
 static void land(struct request_state *st)
@@ -241,13 +163,13 @@ static void land(struct request_state *st)
             f->next = here;
             here = f;
         } else {
-            inbox_put(follower->worker, (struct inbox_item){.fd = -1, .woken = follower});
+            worker_inbox_put(follower->worker, (struct inbox_item){.fd = -1, .woken = follower});
         }
     }
     pthread_mutex_unlock(&server->deck_lock);
     for (struct flight *f = here; f; f = next) {
         next = f->next;
-        resume_woken(state_of(f));
+        http_resume_woken(state_of(f));
     }
 }
 
@@ -257,8 +179,7 @@ static bool follow(struct request_state *st)
     struct http_server *server = this_worker->server;
     st->worker = this_worker; /* before it is on the deck, where others see it */
     pthread_mutex_lock(&server->deck_lock);
-    bool following =
-        flight_follow(&server->deck, &st->flight, st->cache_key, st->cache_generation);
+    bool following = flight_follow(&server->deck, &st->flight, st->cache_key, st->cache_generation);
     pthread_mutex_unlock(&server->deck_lock);
     if (following) {
         st->parked = true;
@@ -282,7 +203,7 @@ static void lead(struct request_state *st)
  * stop waiting for it: resumed, they run again and get 503 like every read
  * still waiting then.
  */
-static void stop_following(struct worker *w)
+void http_stop_following(struct worker *w)
 {
     struct http_server *server = w->server;
     for (;;) {
@@ -297,7 +218,7 @@ static void stop_following(struct worker *w)
         pthread_mutex_unlock(&server->deck_lock);
         if (!mine)
             return;
-        resume_woken(mine);
+        http_resume_woken(mine);
     }
 }
 
@@ -399,8 +320,7 @@ static char *cache_key(const struct request *req)
  */
 static bool may_share(const struct request_state *st)
 {
-    return this_worker && !this_worker->closing && st->cache_generation &&
-           vcache_keeps_answers();
+    return this_worker && !this_worker->closing && st->cache_generation && vcache_keeps_answers();
 }
 
 /* Routes the request and runs its handler; leaves the answer in st->res. */
@@ -690,7 +610,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
         return;
     if (server->cfg->access_log && st->req.method) {
         fprintf(stderr, "%s %s %d %.2fms id=%s%s%s\n", st->req.method, st->req.path, st->res.status,
-                elapsed_ms(&st->started), st->request_id, st->from_cache ? " (cached)" : "",
+                1e3 * seconds_since(&st->started), st->request_id,
+                st->from_cache ? " (cached)" : "",
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
     }
     land(st);
@@ -704,32 +625,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     *con_cls = NULL;
 }
 
-/*
- * Adds the connections the acceptor handed over to the worker's daemon, and
- * resumes the followers whose leader answered on another worker.
- */
-static void take_inbox(struct worker *w)
-{
-    uint64_t count;
-    ssize_t got = read(w->inbox_fd, &count, sizeof count);
-    (void)got;
-    pthread_mutex_lock(&w->inbox_lock);
-    struct inbox_item *list = w->inbox;
-    size_t n = w->ninbox;
-    w->inbox = NULL;
-    w->ninbox = w->inbox_cap = 0;
-    pthread_mutex_unlock(&w->inbox_lock);
-    for (size_t i = 0; i < n; i++) {
-        if (list[i].woken)
-            resume_woken(list[i].woken);
-        else if (MHD_add_connection(w->daemon, list[i].fd, (struct sockaddr *)&list[i].addr,
-                                    sizeof list[i].addr) != MHD_YES)
-            atomic_fetch_sub(&w->connections, 1); /* MHD has closed it */
-    }
-    free(list);
-}
-
-/* MHD_OPTION_NOTIFY_CONNECTION: keeps the worker's count of connections. */
+/* MHD_OPTION_NOTIFY_CONNECTION: keeps the worker's count of connections (the acceptor's guide). */
 static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
                           enum MHD_ConnectionNotificationCode toe)
 {
@@ -740,293 +636,24 @@ static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_
         atomic_fetch_sub(&w->connections, 1);
 }
 
-/* The worker with the fewest connections, or NULL when every one is full. */
-static struct worker *least_busy(struct http_server *server, size_t turn)
+struct MHD_Daemon *http_daemon_start(struct worker *w)
 {
-    struct worker *best = NULL;
-    int fewest = server->per_worker;
-    for (size_t k = 0; k < server->nworkers; k++) {
-        struct worker *w = &server->workers[(turn + k) % server->nworkers];
-        int n = atomic_load(&w->connections);
-        if (n < fewest) {
-            fewest = n;
-            best = w;
-        }
-    }
-    return best;
-}
-
-/*
- * The acceptor: takes each new connection and queues it for the worker that
- * has the fewest (ties go round the workers in turn). While every worker is
- * at its share of ONRECORD_MAX_CONNECTIONS it stops taking them, and new
- * ones wait in the listen backlog. http_stop() ends it by shutting the
- * listening socket down.
- */
-static void pause_briefly(void)
-{
-    struct timespec pause = {.tv_nsec = 10 * 1000 * 1000};
-    nanosleep(&pause, NULL);
-}
-
-static void *acceptor_main(void *arg)
-{
-    struct http_server *server = arg;
-    size_t turn = 0;
-    while (!atomic_load(&server->stopping)) {
-        if (!least_busy(server, turn)) {
-            pause_briefly(); /* every worker is full */
-            continue;
-        }
-        struct inbox_item a = {.fd = -1};
-        socklen_t len = sizeof a.addr;
-        a.fd = accept4(server->listen_fd, (struct sockaddr *)&a.addr, &len,
-                       SOCK_NONBLOCK | SOCK_CLOEXEC);
-        if (a.fd < 0) {
-            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
-                pause_briefly();
-            continue; /* EINTR, ECONNABORTED, or the socket was shut down */
-        }
-        /* Chosen now, not before accept() waited: connections close meanwhile. */
-        struct worker *w = least_busy(server, turn++);
-        if (!w) { /* cannot happen: only this thread adds connections */
-            close(a.fd);
-            continue;
-        }
-        atomic_fetch_add(&w->connections, 1);
-        inbox_put(w, a);
-    }
-    return NULL;
-}
-
-/* What a worker's epoll set holds for one of its pipelined database connections. */
-struct db_watch {
-    int fd;          /* the socket in the set, or -1 */
-    unsigned opened; /* which opening of the connection it belongs to */
-    uint32_t events; /* what it is registered for */
-};
-
-/* epoll data: what woke the loop; EV_DB + i is pipelined connection i. */
-enum { EV_MHD, EV_STOP, EV_INBOX, EV_DB };
-
-/*
- * Keeps pipelined connection i's socket in the epoll set `ep`: added when
- * the connection opens (a closed one's socket has left the set by itself,
- * even when the new one gets the same number), watched for writing while
- * queries are still unsent.
- */
-static void watch_db(int ep, struct db *db, int i, bool unsent, struct db_watch *w)
-{
-    unsigned opened;
-    int fd = db_pipe_fd(db, i, &opened);
-    struct epoll_event ev = {.events = EPOLLIN | (unsent ? EPOLLOUT : 0),
-                             .data.u32 = EV_DB + (uint32_t)i};
-    if (fd != w->fd || opened != w->opened) {
-        *w = (struct db_watch){.fd = fd, .opened = opened, .events = ev.events};
-        if (fd >= 0)
-            epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev);
-    } else if (fd >= 0 && ev.events != w->events) {
-        w->events = ev.events;
-        epoll_ctl(ep, EPOLL_CTL_MOD, fd, &ev);
-    }
-}
-
-/*
- * A worker's loop: wait for its connections (MHD's epoll set), its
- * pipelined database connections, its inbox and the stop signal; take in
- * the results that have arrived (which resumes their requests), let MHD do
- * its work (which runs handlers, and they send queries), then send each
- * connection's queries in one batch.
- */
-static void *worker_main(void *arg)
-{
-    struct worker *w = arg;
-    this_worker = w;
     struct http_server *server = w->server;
-    struct db *db = db_for_thread();
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(w->daemon, MHD_DAEMON_INFO_EPOLL_FD);
-    int ep = epoll_create1(EPOLL_CLOEXEC);
-    struct epoll_event ev = {.events = EPOLLIN, .data.u32 = EV_MHD};
-    epoll_ctl(ep, EPOLL_CTL_ADD, info->epoll_fd, &ev);
-    ev.data.u32 = EV_STOP;
-    epoll_ctl(ep, EPOLL_CTL_ADD, server->stop_fd, &ev);
-    ev.data.u32 = EV_INBOX;
-    epoll_ctl(ep, EPOLL_CTL_ADD, w->inbox_fd, &ev);
-    int npipes = db_pipe_count(db);
-    struct db_watch watched[DB_MAX_PIPES];
-    bool unsent[DB_MAX_PIPES]; /* queries still to push out */
-    for (int i = 0; i < npipes; i++) {
-        watched[i] = (struct db_watch){.fd = -1};
-        unsent[i] = false;
-    }
-    bool draining = false; /* stopping: no new connections, waits end */
-    struct timespec drain_until = {0};
-    for (;;) {
-        if (!draining && atomic_load(&server->stopping)) {
-            /* The acceptor has stopped; give the reads in flight a few seconds. */
-            draining = true;
-            epoll_ctl(ep, EPOLL_CTL_DEL, server->stop_fd, NULL);
-            clock_gettime(CLOCK_MONOTONIC, &drain_until);
-            drain_until.tv_sec += DRAIN_SECONDS;
-        }
-        bool waits = db_pipes_busy(db) || w->parked > 0;
-        if (draining && (!waits || elapsed_ms(&drain_until) >= 0))
-            break;
-        for (int i = 0; i < npipes; i++)
-            watch_db(ep, db, i, unsent[i], &watched[i]);
-        MHD_UNSIGNED_LONG_LONG mhd_ms;
-        int timeout = MHD_get_timeout(w->daemon, &mhd_ms) == MHD_YES
-                          ? (int)(mhd_ms < 60000 ? mhd_ms : 60000)
-                          : -1;
-        if (draining && (timeout < 0 || timeout > 50))
-            timeout = 50;
-        struct epoll_event events[EV_DB + DB_MAX_PIPES];
-        int n = epoll_wait(ep, events, EV_DB + npipes, timeout);
-        for (int i = 0; i < n; i++) {
-            uint32_t what = events[i].data.u32;
-            if (what >= EV_DB)
-                db_pipe_read(db, (int)(what - EV_DB)); /* resumes requests whose results are in */
-            else if (what == EV_INBOX)
-                take_inbox(w);
-        }
-        MHD_run(w->daemon);
-        for (int i = 0; i < npipes; i++)
-            unsent[i] = db_pipe_flush(db, i);
-    }
+    const struct config *cfg = server->cfg;
     /*
-     * Answer any read still waiting (503), those woken or still following a
-     * leader elsewhere included, and let MHD send what it can.
+     * Each connection has a memory pool of connection_memory bytes for the
+     * request line, headers and response headers (bodies are not in it).
+     * MHD zeroes the whole pool between keep-alive requests, so every byte
+     * of it stays resident: 10,000 idle connections cost 10,000 pools
+     * (bench/RESULTS.md). 4 KiB takes requests with about 3 KB of headers.
+     * No listening socket: workers.c's acceptor hands each connection over.
      */
-    w->closing = true;
-    stop_following(w);
-    take_inbox(w);
-    db_pipes_close(db);
-    MHD_run(w->daemon);
-    close(ep);
-    return NULL;
-}
-
-static int open_listener(const struct config *cfg)
-{
-    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port)};
-    if (inet_pton(AF_INET, cfg->host, &addr.sin_addr) != 1) {
-        fprintf(stderr, "onrecord: ONRECORD_HOST '%s' is not an IPv4 address\n", cfg->host);
-        return -1;
-    }
-    /* Blocking: the acceptor thread waits in accept(). */
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    int on = 1;
-    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
-        bind(fd, (struct sockaddr *)&addr, sizeof addr) != 0 || listen(fd, 1024) != 0) {
-        fprintf(stderr, "onrecord: cannot listen on %s:%ld (in use, or not permitted)\n", cfg->host,
-                cfg->port);
-        if (fd >= 0)
-            close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-struct http_server *http_start(const struct config *cfg)
-{
-    struct http_server *server = xcalloc(1, sizeof *server);
-    pthread_mutex_init(&server->deck_lock, NULL);
-    server->cfg = cfg;
-    server->cors.origins = cfg->cors_origins;
-    server->listen_fd = open_listener(cfg);
-    server->stop_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (server->listen_fd < 0 || server->stop_fd < 0) {
-        http_stop(server);
-        return NULL;
-    }
-    server->nworkers = (size_t)cfg->threads;
-    server->workers = xcalloc(server->nworkers, sizeof *server->workers);
-    /* The connection limit is shared out, as MHD's own thread pool does. */
-    server->per_worker = (int)((cfg->max_connections + cfg->threads - 1) / cfg->threads);
     unsigned flags =
         MHD_USE_EPOLL | MHD_USE_NO_LISTEN_SOCKET | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
-    for (size_t i = 0; i < server->nworkers; i++) {
-        struct worker *w = &server->workers[i];
-        w->server = server;
-        pthread_mutex_init(&w->inbox_lock, NULL);
-        w->inbox_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-        /*
-         * Each connection has a memory pool of connection_memory bytes for
-         * the request line, headers and response headers (bodies are not in
-         * it). MHD zeroes the whole pool between keep-alive requests, so
-         * every byte of it stays resident: 10,000 idle connections cost
-         * 10,000 pools (bench/RESULTS.md). 4 KiB takes requests with about
-         * 3 KB of headers.
-         */
-        w->daemon = MHD_start_daemon(
-            flags, 0, NULL, NULL, on_request, server, MHD_OPTION_CONNECTION_LIMIT,
-            (unsigned)server->per_worker, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout,
-            MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)cfg->connection_memory,
-            MHD_OPTION_NOTIFY_COMPLETED, on_completed, server, MHD_OPTION_NOTIFY_CONNECTION,
-            on_connection, w, MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_END);
-        if (!w->daemon || w->inbox_fd < 0) {
-            fprintf(stderr, "onrecord: cannot start the HTTP daemon\n");
-            http_stop(server);
-            return NULL;
-        }
-        if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
-            fprintf(stderr, "onrecord: cannot start a worker thread\n");
-            http_stop(server);
-            return NULL;
-        }
-        w->started = true;
-    }
-    if (pthread_create(&server->acceptor, NULL, acceptor_main, server) != 0) {
-        fprintf(stderr, "onrecord: cannot start the acceptor thread\n");
-        http_stop(server);
-        return NULL;
-    }
-    server->acceptor_started = true;
-    return server;
-}
-
-void http_stop(struct http_server *server)
-{
-    if (!server)
-        return;
-    atomic_store(&server->stopping, true);
-    /* No new connections: the acceptor's accept() fails once the socket is shut. */
-    if (server->acceptor_started) {
-        shutdown(server->listen_fd, SHUT_RDWR);
-        pthread_join(server->acceptor, NULL);
-    }
-    if (server->stop_fd >= 0) {
-        uint64_t one = 1;
-        ssize_t wrote = write(server->stop_fd, &one, sizeof one);
-        (void)wrote;
-    }
-    /*
-     * Every worker ends before any daemon stops: closing a connection can
-     * wake a request on another worker (land()), through its inbox.
-     */
-    for (size_t i = 0; i < server->nworkers; i++)
-        if (server->workers[i].started)
-            pthread_join(server->workers[i].thread, NULL);
-    for (size_t i = 0; i < server->nworkers; i++)
-        if (server->workers[i].daemon)
-            MHD_stop_daemon(server->workers[i].daemon);
-    for (size_t i = 0; i < server->nworkers; i++) {
-        struct worker *w = &server->workers[i];
-        if (!w->server)
-            continue; /* never set up: http_start() failed before it */
-        for (size_t k = 0; k < w->ninbox; k++)
-            if (w->inbox[k].fd >= 0)
-                close(w->inbox[k].fd); /* (a follower: MHD_stop_daemon has closed it) */
-        free(w->inbox);
-        if (w->inbox_fd >= 0)
-            close(w->inbox_fd);
-        pthread_mutex_destroy(&w->inbox_lock);
-    }
-    if (server->listen_fd >= 0)
-        close(server->listen_fd);
-    if (server->stop_fd >= 0)
-        close(server->stop_fd);
-    free(server->workers);
-    pthread_mutex_destroy(&server->deck_lock);
-    free(server);
+    return MHD_start_daemon(flags, 0, NULL, NULL, on_request, server, MHD_OPTION_CONNECTION_LIMIT,
+                            (unsigned)server->per_worker, MHD_OPTION_CONNECTION_TIMEOUT,
+                            (unsigned)cfg->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+                            (size_t)cfg->connection_memory, MHD_OPTION_NOTIFY_COMPLETED,
+                            on_completed, server, MHD_OPTION_NOTIFY_CONNECTION, on_connection, w,
+                            MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL, MHD_OPTION_END);
 }

@@ -1,6 +1,7 @@
 /*
- * http.h - the HTTP server: libmicrohttpd daemon set-up, per-request state,
- * body accumulation, dispatch to the router, response rendering, access log.
+ * http.h - the HTTP server: starting and stopping it. workers.c runs its
+ * threads; http.c each request's life cycle, from the raw target to the
+ * access log.
  */
 #ifndef ONRECORD_HTTP_H
 #define ONRECORD_HTTP_H

@@ -63,20 +63,13 @@ struct import_stats {
     bool tty;
 };
 
-static double since(const struct timespec *t)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
 /* A progress bar with rate and ETA, redrawn at most 10 times a second. */
 static void draw_progress(struct import_stats *st, bool final)
 {
-    if (!st->tty || (!final && since(&st->last_draw) < 0.1))
+    if (!st->tty || (!final && seconds_since(&st->last_draw) < 0.1))
         return;
     clock_gettime(CLOCK_MONOTONIC, &st->last_draw);
-    double elapsed = since(&st->started);
+    double elapsed = seconds_since(&st->started);
     double rate = elapsed > 0 ? (double)st->lines / elapsed : 0;
     double frac = st->size > 0 ? (double)st->bytes / (double)st->size : 0;
     if (frac > 1)
@@ -355,7 +348,7 @@ int import_main(int argc, char **argv)
     if (in != stdin)
         fclose(in);
     PQfinish(conn);
-    double elapsed = since(&st.started);
+    double elapsed = seconds_since(&st.started);
     fprintf(stderr,
             "%s: %ld lines: %ld written, %ld already present, %ld rejected in %.1fs (%.0f "
             "lines/s)\n",

@@ -1,6 +1,6 @@
 /*
- * util.c - allocation, buffers and the small validators shared by the
- * configuration, the router and the handlers.
+ * util.c - allocation, buffers, the small validators shared by the
+ * configuration, the router and the handlers, and elapsed time.
  */
 #include "util.h"
 
@@ -214,4 +214,11 @@ bool is_utf8(const char *s, size_t n)
         p += len;
     }
     return true;
+}
+
+double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
 }

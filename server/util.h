@@ -1,6 +1,6 @@
 /*
  * util.h - small helpers shared by every part of the server: allocation that
- * aborts on failure, a growable byte buffer, and string checks.
+ * aborts on failure, a growable byte buffer, string checks, and elapsed time.
  *
  * Allocation failure of the small blocks a request needs is not recoverable
  * in any useful way, so x*alloc() print a message and abort(); callers never
@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
@@ -43,5 +44,8 @@ bool is_date(const char *s);
 bool parse_long(const char *s, long min, long max, long *out);
 /* True when the n bytes at s are valid UTF-8 without NUL bytes. */
 bool is_utf8(const char *s, size_t n);
+
+/* Seconds from t (taken with CLOCK_MONOTONIC) to now; negative when t is ahead. */
+double seconds_since(const struct timespec *t);
 
 #endif
