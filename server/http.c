@@ -125,8 +125,8 @@ static void resume(void *cls)
 /*
  * A follower's leader has answered: resume it on its own worker's thread,
  * this one or, through that worker's inbox, another (whose loop then calls
- * resume_woken). A suspended request is only freed once its worker's loop
- * has ended (http_stop), so the pointer stays good until then.
+ * this: workers.c's take_inbox). A suspended request is only freed once its
+ * worker's loop has ended (http_stop), so the pointer stays good until then.
  */
 void http_resume_woken(struct request_state *st)
 {
@@ -143,8 +143,8 @@ static struct request_state *state_of(struct flight *f)
  * The request is done with its flight: off the deck, its followers woken.
  * Those on other workers go to their inboxes while the deck is still
  * locked, so a stopping worker finds each of its followers either on the
- * deck or in its inbox (http_stop_following, then take_inbox). Those on this
- * worker are resumed after.
+ * deck or in its inbox (http_stop_following, then workers.c's take_inbox).
+ * Those on this worker are resumed after.
  */
 static void land(struct request_state *st)
 {
