@@ -201,3 +201,56 @@ def test_a_search_with_an_actor_ranks_exactly_that_actors_share_of_the_search(se
             assert out["g %d %s" % (n, actor_id)] == expected, (q, actor_id)
             nonempty += bool(expected)
     assert nonempty >= 50, nonempty
+
+
+def test_an_english_search_is_one_reading_and_a_russian_one_keeps_both(seeded):
+    """0017: the Russian configuration stems Latin words as English does, so an
+    English query's two readings are the same and onrecord_tsquery keeps one
+    (ts_rank_cd zeroes 32 KB per query item for every report it ranks)."""
+    assert sql_rows("SELECT onrecord_tsquery('roads')::text, "
+                    "onrecord_tsquery('sovereignty trade')::text, "
+                    "onrecord_tsquery('Южная Осетия')::text") == [
+        ("'road'", "'sovereignti' & 'trade'",
+         "'южная' & 'осетия' | 'южн' & 'осет'")]
+
+
+def test_one_reading_finds_and_ranks_exactly_as_the_two_readings_did(seeded):
+    """For every word of the seed's wordings and actor names, every pair of
+    neighbouring words as a phrase and as two words, and the extras: the same
+    reports and actors match, and each report's ts_rank_cd is equal, with the
+    one-reading tsquery as with 0004's English-or-Russian one."""
+    extras = ", ".join(lit(q) for q in EXTRA_SEARCHES)
+    (row,) = sql_rows(f"""
+        WITH words AS (
+            SELECT r.statement_id, r.source_id, w.n, lower(w.w) AS w
+            FROM statement_reports r,
+                 regexp_split_to_table(r.wording, '[^[:alpha:]]+') WITH ORDINALITY AS w(w, n)
+            WHERE w.w <> ''),
+        qs AS (
+            SELECT w AS q FROM words
+            UNION SELECT lower(n) FROM actors a, regexp_split_to_table(a.name, ' ') AS n
+            UNION SELECT a.w || ' ' || b.w FROM words a JOIN words b USING (statement_id, source_id)
+                  WHERE b.n = a.n + 1
+            UNION SELECT '"' || a.w || ' ' || b.w || '"'
+                  FROM words a JOIN words b USING (statement_id, source_id) WHERE b.n = a.n + 1
+            UNION SELECT unnest(ARRAY[{extras}])),
+        t AS (
+            SELECT q, onrecord_tsquery(q) AS one,
+                   websearch_to_tsquery('english'::regconfig, onrecord_fold(q))
+                   || websearch_to_tsquery('russian'::regconfig, onrecord_fold(q)) AS two
+            FROM qs)
+        SELECT (SELECT count(*) FROM t),
+               (SELECT count(*) FROM t WHERE numnode(one) < numnode(two)),
+               (SELECT count(*) FROM t, statement_reports r WHERE r.wording_tsv @@ t.two),
+               (SELECT count(*) FROM t, statement_reports r
+                WHERE (r.wording_tsv @@ t.one OR r.wording_tsv @@ t.two)
+                  AND ((r.wording_tsv @@ t.one) IS DISTINCT FROM (r.wording_tsv @@ t.two)
+                       OR ts_rank_cd(r.wording_tsv, t.one, 1)
+                          <> ts_rank_cd(r.wording_tsv, t.two, 1))),
+               (SELECT count(*) FROM t, actors a
+                WHERE (onrecord_names_tsv(a.search_names) @@ t.one)
+                      IS DISTINCT FROM (onrecord_names_tsv(a.search_names) @@ t.two))
+        """)
+    searches, shorter, matches, differ, names_differ = map(int, row)
+    assert searches > 1000 and shorter > 500 and matches > 1000, row
+    assert (differ, names_differ) == (0, 0)
