@@ -19,10 +19,10 @@
 #include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #define DRAIN_SECONDS 5 /* how long a stopping worker waits for reads in flight */
@@ -316,7 +316,7 @@ void http_stop(struct http_server *server)
     }
     /*
      * Every worker ends before any daemon stops: closing a connection can
-     * wake a request on another worker (land()), through its inbox.
+     * wake a request on another worker (http.c's land()), through its inbox.
      */
     for (size_t i = 0; i < server->nworkers; i++)
         if (server->workers[i].started)
