@@ -351,17 +351,25 @@ static void *listener_main(void *arg)
 {
     (void)arg;
     int backoff_ms = 100;
+    bool said = false; /* the first failed attempt of an outage is logged, not each */
     for (;;) {
         char err[256];
         PGconn *conn = db_connect_named("onrecord listener", err, sizeof err);
         bool stop;
         if (conn) {
             backoff_ms = 100;
+            said = false;
             stop = listen_on(conn);
             vcache_set_listening(false);
+            if (!stop)
+                fprintf(stderr, "onrecord: validator cache off until LISTEN is back: %s",
+                        PQerrorMessage(conn));
             PQfinish(conn);
             if (stop)
                 return NULL;
+        } else if (!said) {
+            said = true;
+            fprintf(stderr, "onrecord: validator cache off, listener cannot connect: %s", err);
         }
         if (wait_or_stop(-1, backoff_ms))
             return NULL;

@@ -177,10 +177,14 @@ class Cluster:
         return len(kids), len(kids) - len(stubborn)
 
     def psql(self, sql, url=None, app="zz-faults", timeout=30):
-        """Runs sql with psql (stops at the first error); rows as lists of strings."""
+        """Runs sql with psql (stops at the first error); rows as lists of
+        strings. A list of strings runs each as its own transaction, in turn."""
+        commands = []
+        for one in [sql] if isinstance(sql, str) else sql:
+            commands += ["-c", one]
         out = subprocess.run(
             [os.path.join(PG_BINDIR, "psql"), "-X", "-q", "-A", "-t", "-F", "\x1f",
-             "-v", "ON_ERROR_STOP=1", "-d", url or self.url, "-c", sql],
+             "-v", "ON_ERROR_STOP=1", "-d", url or self.url] + commands,
             capture_output=True, text=True, timeout=timeout,
             env=dict(os.environ, PGAPPNAME=app))
         assert out.returncode == 0, out.stderr
@@ -198,9 +202,9 @@ class Cluster:
             assert time.monotonic() < deadline, "never true: " + sql
             time.sleep(0.02)
 
-    def session(self, app):
+    def session(self, app, url=None):
         """A psql session held open on stdin (for locks): see Session."""
-        return Session(self, app)
+        return Session(self, app, url)
 
     def onrecord(self, *args, timeout=120):
         return subprocess.run([onrecord_bin()] + list(args), capture_output=True, text=True,
@@ -216,27 +220,30 @@ class Session:
     """An interactive psql session (a context manager): .run(sql) sends SQL
     and waits until it has run; leaving the block ends the session."""
 
-    def __init__(self, cluster, app):
+    def __init__(self, cluster, app, url=None):
         self.cluster = cluster
         self.app = app
         self.proc = subprocess.Popen(
             [os.path.join(PG_BINDIR, "psql"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-             "-d", cluster.url], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+             "-d", url or cluster.url], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True, env=dict(os.environ, PGAPPNAME=app))
         self.marks = 0
 
     def run(self, sql, timeout=10):
+        """Sends sql and waits until it has run; the lines it printed."""
         self.marks += 1
         mark = "zz-done-%d" % self.marks
         self.proc.stdin.write(sql + "\n\\echo " + mark + "\n")
         self.proc.stdin.flush()
         deadline = time.monotonic() + timeout
+        lines = []
         while True:
             assert time.monotonic() < deadline, "psql session did not finish: " + sql
             line = self.proc.stdout.readline()
             assert line, "psql session ended: " + self.proc.stderr.read()
             if line.strip() == mark:
-                return
+                return lines
+            lines.append(line.rstrip("\n"))
 
     def pid(self):
         return int(self.cluster.value(
