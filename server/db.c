@@ -286,7 +286,13 @@ static PGresult *checked(PGconn **conn, struct response *res, enum query_id id, 
     if (lost || is_unavailable(sqlstate)) {
         fprintf(stderr, "onrecord: query %s: database unavailable: %s", embedded_queries[id].name,
                 PQresultErrorMessage(r));
-        if (lost && conn) {
+        /*
+         * Dropped even when libpq has not seen the end of it yet: after a
+         * FATAL such as "terminating connection due to administrator
+         * command" the backend is on its way out, and a request sent down it
+         * meanwhile would get a second 503 instead of a new connection.
+         */
+        if (conn) {
             PQfinish(*conn);
             *conn = NULL;
         }
@@ -521,7 +527,14 @@ void db_pipe_read(struct db *db, int i)
             PQclear(r);
             deliver(p, NULL); /* an earlier query in its batch failed: send it again */
         } else {
+            /* The backend is ending the connection (checked() above): close it now. */
+            bool ending =
+                st == PGRES_FATAL_ERROR && is_unavailable(PQresultErrorField(r, PG_DIAG_SQLSTATE));
             deliver(p, r);
+            if (ending) {
+                fprintf(stderr, "onrecord: the database is ending a read connection\n");
+                pipe_close(p);
+            }
         }
     }
     if (p->conn && PQstatus(p->conn) != CONNECTION_OK) {

@@ -157,9 +157,11 @@ class Cluster:
         pm_start = _stat(pm)[2]
         kids = self.children(pm)
         os.kill(pm, signal.SIGKILL)
-        deadline = time.monotonic() + 10
-        while _alive(pm, pm_start):
-            assert time.monotonic() < deadline, "the postmaster survived SIGKILL"
+        # Gone, not only dead: a new postmaster takes a zombie for a running
+        # one (kill(pid, 0) succeeds) until its parent, init, reaps it.
+        deadline = time.monotonic() + 15
+        while _stat(pm) and _stat(pm)[2] == pm_start:
+            assert time.monotonic() < deadline, "the postmaster was never reaped"
             time.sleep(0.01)
         deadline = time.monotonic() + orphans_grace
         while any(_alive(p, s) for p, s in kids) and time.monotonic() < deadline:
