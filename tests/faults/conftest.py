@@ -402,6 +402,16 @@ class Server:
         return False
 
 
+def report(title, figures):
+    """Prints a test's measured figures (seen with pytest -s or -rP) and
+    appends them as one JSON line to $ONRECORD_FAULTS_FIGURES when set."""
+    print("\nfault figures (%s): %s" % (title, json.dumps(figures)))
+    path = os.environ.get("ONRECORD_FAULTS_FIGURES")
+    if path:
+        with open(path, "a") as f:
+            f.write(json.dumps({"test": title, "figures": figures}) + "\n")
+
+
 # ---------------------------------------------------------------- fixtures
 
 

@@ -7,6 +7,8 @@ stale kept answer (a search, the stance statistics, a timeline) may be
 served: not while the listener is down, and not after it is back (what was
 cached before the cut must not count again). Once it is back, the cache
 answers again."""
+import os
+import signal
 import time
 
 from conftest import Server, request
@@ -17,12 +19,14 @@ STATS = "/v1/stats/stances?topic=south-ossetia-joins-russia&interval=year&group_
 TIMELINE = "/v1/topics/south-ossetia-joins-russia/timeline"
 KEPT = [SEARCH, STATS, TIMELINE]  # costly reads: their answers are kept whole
 BACK_S = 10  # the listener reconnects within this (its backoff is 0.1-2 s)
+LEASE_S = 1.0  # server/vcache.c: LEASE_MS, how long the cache trusts a silent listener
 
 
-def listener(db):
-    """(pid, state, query) of the listener's backend, or None."""
+def listener(db, not_pid=0):
+    """(pid, state, query) of the listener's backend (not not_pid), or None."""
     rows = db.psql("SELECT pid, state, query FROM pg_stat_activity "
-                   "WHERE application_name = 'onrecord listener' AND datname = 'onrecord'")
+                   "WHERE application_name = 'onrecord listener' AND datname = 'onrecord' "
+                   "AND pid <> %d" % (not_pid or 0))
     assert len(rows) <= 1, rows  # one server on this database
     return (int(rows[0][0]), rows[0][1], rows[0][2]) if rows else None
 
@@ -31,8 +35,9 @@ def wait_listening(db, not_pid=None):
     """Waits until a listener other than not_pid has run its LISTEN; its pid."""
     deadline = time.monotonic() + BACK_S
     while True:
-        now = listener(db)
-        if now and now[0] != not_pid and now[1] == "idle" and now[2].startswith("LISTEN"):
+        now = listener(db, not_pid)
+        if now and now[0] != not_pid and now[1] == "idle" and (
+                now[2].startswith("LISTEN") or now[2] == "SELECT 1"):  # its heartbeat
             return now[0]
         assert time.monotonic() < deadline, "the listener never came back: %r" % (now,)
         time.sleep(0.02)
@@ -129,6 +134,31 @@ def test_a_notify_missed_while_disconnected_does_not_revive_old_entries(db):
             r = server.get(path)
             wait_cached(server, path, r.header("ETag"))
         assert "listener cannot connect" in server.log()
+
+
+def test_a_listener_connection_that_stops_answering_turns_the_cache_off(db):
+    """The listener's backend is frozen (SIGSTOP): its connection neither
+    breaks nor delivers, like a network path that drops an idle connection's
+    packets. The server's heartbeat goes unanswered, so within its lease
+    (LEASE_S after the last answer) the cache answers nothing; after a few
+    silent seconds the listener connects again."""
+    with Server(db) as server:
+        pid = wait_listening(db)
+        old = warm(server)
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            db.psql(flip_sql(30))  # its NOTIFY waits at the frozen backend
+            time.sleep(LEASE_S)
+            assert_fresh(server, old)
+            new_pid = wait_listening(db, not_pid=pid)
+            assert new_pid != pid
+            assert_fresh(server, old)
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        for path in [RECORD] + KEPT:
+            r = server.get(path)
+            wait_cached(server, path, r.header("ETag"))
+        assert "the listener's connection is silent" in server.log()
 
 
 def test_a_second_server_writing_while_the_listener_is_down(db, editor_key):

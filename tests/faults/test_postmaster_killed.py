@@ -12,7 +12,7 @@ import http.client
 import threading
 import time
 
-from conftest import Server
+from conftest import Server, report
 
 WRITERS = 4
 MAX_WRITES = 500  # per writer
@@ -58,8 +58,7 @@ class Writer(threading.Thread):
             conn.close()
 
 
-def test_acknowledged_writes_survive_a_kill_9_and_retries_make_no_duplicates(
-        db, editor_key, record_property):
+def test_acknowledged_writes_survive_a_kill_9_and_retries_make_no_duplicates(db, editor_key):
     with Server(db) as server:
         stop = threading.Event()
         writers = [Writer(server, editor_key, n, stop) for n in range(WRITERS)]
@@ -133,8 +132,6 @@ def test_acknowledged_writes_survive_a_kill_9_and_retries_make_no_duplicates(
             "backends orphaned": orphans,
             "of which exited on their own": exited,
         }
-        for k, v in figures.items():
-            record_property(k, v)
-        print("\nfault figures (kill -9 of the postmaster): %s" % figures)
-        errors = sorted({r.split(":")[0] for _, _, r in others if isinstance(r, str)})
-        print("connection errors seen: %s" % errors)
+        figures["connection errors seen"] = sorted(
+            {r.split(":")[0] for _, _, r in others if isinstance(r, str)})
+        report("kill -9 of the postmaster during writes", figures)
