@@ -11,6 +11,9 @@ TIMEOUT_MS = 400
 # What a held read may take at most: the timeout, and a margin for a loaded
 # machine (two cores shared with the rest of the run).
 BOUND_S = TIMEOUT_MS / 1000 + 2.0
+# The next request, once the lock is gone: no reconnection, no new timeout
+# (the issue's 2 s; the backends' pids show the connection was kept).
+NEXT_S = 2.0
 
 
 def backends(db):
@@ -55,7 +58,7 @@ def test_a_read_past_the_statement_timeout_is_503_and_its_connection_is_kept(db)
             assert_timed_out(r)
         r = server.get(path, timeout=BOUND_S)
         assert r.status == 200 and r.raw == expected.raw
-        assert r.elapsed < 1.0, r.elapsed
+        assert r.elapsed < NEXT_S, r.elapsed
         assert backends(db) == before  # the same backend: no reconnect
         assert "database unavailable" not in server.log()
 
@@ -87,7 +90,7 @@ def test_a_write_past_the_statement_timeout_is_503_and_writes_nothing(db, editor
         r = server.post("/v1/statements", held, editor_key, "zz-faults-timeout-2",
                         timeout=BOUND_S)
         assert r.status == 201, r
-        assert r.elapsed < 1.0, r.elapsed
+        assert r.elapsed < NEXT_S, r.elapsed
         assert count_summary(db, "zz-faults timeout 2") == 1
         assert backends(db) == before  # the same two backends: no reconnect
 
