@@ -118,9 +118,17 @@ PGconn *db_connect_plain(char *err, size_t errlen)
     return db_connect_named("onrecord", err, errlen);
 }
 
-/* Opens a connection and prepares every query; NULL when it fails. */
-static PGconn *open_prepared(void)
+/*
+ * Opens a connection and prepares every query; NULL when it fails, with
+ * *timed_out set when a PREPARE ran into the statement timeout (it waits for
+ * a lock on the tables it names, e.g. one held by a migration): the
+ * database is there, but too busy, which is a query-timeout, not
+ * "unavailable". An unprepared connection is no use, so it is closed either
+ * way; the next request on the thread opens another.
+ */
+static PGconn *open_prepared(bool *timed_out)
 {
+    *timed_out = false;
     PGconn *conn = connect_with_options("onrecord");
     if (PQstatus(conn) != CONNECTION_OK) {
         fprintf(stderr, "onrecord: database connection failed: %s", PQerrorMessage(conn));
@@ -129,9 +137,12 @@ static PGconn *open_prepared(void)
     for (size_t i = 0; i < embedded_queries_count; i++) {
         PGresult *r = PQprepare(conn, embedded_queries[i].name, embedded_queries[i].text, 0, NULL);
         bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-        if (!ok)
+        if (!ok) {
+            const char *sqlstate = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+            *timed_out = sqlstate && strcmp(sqlstate, "57014") == 0;
             fprintf(stderr, "onrecord: preparing %s failed: %s", embedded_queries[i].name,
                     PQresultErrorMessage(r));
+        }
         PQclear(r);
         if (!ok)
             goto fail;
@@ -250,6 +261,16 @@ static PGresult *unavailable(struct response *res)
     return NULL;
 }
 
+/* A connection could not be opened: why, as a problem (open_prepared). */
+static PGresult *not_opened(struct response *res, bool timed_out)
+{
+    if (!timed_out)
+        return unavailable(res);
+    db_timed_out(res, "opening a database connection ran longer than the statement timeout "
+                      "(a table is locked); retry shortly");
+    return NULL;
+}
+
 /*
  * Returns r when it holds rows or a command's success; else records the
  * problem and returns NULL. `conn` is the connection r came from when it is
@@ -265,7 +286,13 @@ static PGresult *checked(PGconn **conn, struct response *res, enum query_id id, 
     if (lost || is_unavailable(sqlstate)) {
         fprintf(stderr, "onrecord: query %s: database unavailable: %s", embedded_queries[id].name,
                 PQresultErrorMessage(r));
-        if (lost && conn) {
+        /*
+         * Dropped even when libpq has not seen the end of it yet: after a
+         * FATAL such as "terminating connection due to administrator
+         * command" the backend is on its way out, and a request sent down it
+         * meanwhile would get a second 503 instead of a new connection.
+         */
+        if (conn) {
             PQfinish(*conn);
             *conn = NULL;
         }
@@ -300,9 +327,9 @@ static void pipe_close(struct db_pipe *p)
     p->tail = NULL;
 }
 
-static bool pipe_open(struct db_pipe *p)
+static bool pipe_open(struct db_pipe *p, bool *timed_out)
 {
-    p->conn = open_prepared();
+    p->conn = open_prepared(timed_out);
     p->opened++;
     if (p->conn && PQsetnonblocking(p->conn, 1) == 0 && PQenterPipelineMode(p->conn))
         return true;
@@ -351,16 +378,16 @@ static PGresult *send_pipelined(struct db *db, struct db_calls *calls, enum quer
     if (calls->retries > MAX_RETRIES || db->closed)
         return unavailable(res);
     struct db_pipe *p = pick_pipe(db);
-    if (!p->conn && !pipe_open(p))
-        return unavailable(res);
+    bool timed_out;
+    if (!p->conn && !pipe_open(p, &timed_out))
+        return not_opened(res, timed_out);
     /*
      * PostgreSQL holds results back until its output buffer fills or the
      * batch ends; a Flush after each query but the last lets the request
      * before this one have its answer as soon as its query is done.
      */
     bool sent =
-        (!p->unsynced || PQsendFlushRequest(p->conn)) &&
-        send_query(p->conn, id, nparams, values);
+        (!p->unsynced || PQsendFlushRequest(p->conn)) && send_query(p->conn, id, nparams, values);
     if (!sent) {
         fprintf(stderr, "onrecord: query %s could not be sent: %s", embedded_queries[id].name,
                 PQerrorMessage(p->conn));
@@ -397,8 +424,9 @@ PGresult *db_query(struct request *req, struct response *res, enum query_id id, 
     }
     if (calls->pipelined)
         return send_pipelined(db, calls, id, nparams, values, res);
-    if (!db->conn && !(db->conn = open_prepared()))
-        return unavailable(res);
+    bool timed_out;
+    if (!db->conn && !(db->conn = open_prepared(&timed_out)))
+        return not_opened(res, timed_out);
     const struct sql_file *q = &embedded_queries[id];
     PGresult *r = q->per_request_plan
                       ? PQexecParams(db->conn, q->text, nparams, NULL, values, NULL, NULL, 0)
@@ -499,7 +527,14 @@ void db_pipe_read(struct db *db, int i)
             PQclear(r);
             deliver(p, NULL); /* an earlier query in its batch failed: send it again */
         } else {
+            /* The backend is ending the connection (checked() above): close it now. */
+            bool ending =
+                st == PGRES_FATAL_ERROR && is_unavailable(PQresultErrorField(r, PG_DIAG_SQLSTATE));
             deliver(p, r);
+            if (ending) {
+                fprintf(stderr, "onrecord: the database is ending a read connection\n");
+                pipe_close(p);
+            }
         }
     }
     if (p->conn && PQstatus(p->conn) != CONNECTION_OK) {

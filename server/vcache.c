@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define VCACHE_SLOTS 4096
@@ -64,6 +65,24 @@ static pthread_once_t stripes_once = PTHREAD_ONCE_INIT;
 /* Odd while listening: the low bit says "on", every change adds 2. */
 static atomic_uint_fast64_t state = 0;
 
+/*
+ * The listener's lease (monotonic ms): the cache answers only before it.
+ * A connection that stops delivering without breaking (a backend that
+ * hangs, a network path that drops an idle connection's packets) sends no
+ * notification and no error, so the listener would never learn of a
+ * write. It asks the database a trivial query every HEARTBEAT_MS; once
+ * the answer is in, every notification for a write acknowledged before
+ * that query was sent has arrived ahead of it (PostgreSQL sends pending
+ * notifications before ReadyForQuery), so the lease runs to the query's
+ * send time + LEASE_MS. A write is thus never served stale for longer than
+ * LEASE_MS, however the connection fails; one silent for SILENT_MS is
+ * dropped and opened again. INT64_MAX: no listener (unit tests).
+ */
+#define HEARTBEAT_MS 250
+#define LEASE_MS 1000
+#define SILENT_MS 3000
+static atomic_int_fast64_t lease_until = INT64_MAX;
+
 /* The answer cache's budget and the bytes it holds; the clock hand's slot. */
 static atomic_size_t budget = 0;
 static atomic_size_t held = 0;
@@ -79,10 +98,20 @@ static void stripes_init(void)
         pthread_mutex_init(&stripes[i], NULL);
 }
 
+static int64_t now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
 uint64_t vcache_generation(void)
 {
     uint64_t s = atomic_load(&state);
-    return (s & 1) ? s : 0;
+    int64_t lease = atomic_load(&lease_until);
+    if (!(s & 1) || (lease != INT64_MAX && now_ms() >= lease))
+        return 0;
+    return s;
 }
 
 void vcache_invalidate(void)
@@ -318,9 +347,49 @@ static bool wait_or_stop(int fd, int ms)
     return n > 0 && (p[0].revents & POLLIN);
 }
 
-/* Listens until the connection fails (false) or vcache_stop() (true). */
+/*
+ * Takes in what has arrived: notifications (each makes the cache stale) and
+ * the heartbeat's answer, which extends the lease. False when the
+ * connection failed. Notifications are taken after the answer, since
+ * libpq reads those sent ahead of it while reading up to it, and they must
+ * count before the lease does.
+ */
+static bool take_input(PGconn *conn, bool *beat_out, int64_t beat_sent)
+{
+    if (!PQconsumeInput(conn))
+        return false;
+    bool answered = false;
+    while (*beat_out && !PQisBusy(conn)) {
+        PGresult *r = PQgetResult(conn);
+        if (!r) { /* ReadyForQuery: the heartbeat is done */
+            *beat_out = false;
+            answered = true;
+            break;
+        }
+        bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+        if (!ok)
+            fprintf(stderr, "onrecord: listener heartbeat failed: %s", PQresultErrorMessage(r));
+        PQclear(r);
+        if (!ok)
+            return false;
+    }
+    bool changed = false;
+    PGnotify *n;
+    while ((n = PQnotifies(conn))) {
+        changed = true;
+        PQfreemem(n);
+    }
+    if (changed)
+        vcache_invalidate();
+    if (answered)
+        atomic_store(&lease_until, beat_sent + LEASE_MS);
+    return PQstatus(conn) == CONNECTION_OK;
+}
+
+/* Listens until the connection fails or falls silent (false) or vcache_stop() (true). */
 static bool listen_on(PGconn *conn)
 {
+    int64_t beat_sent = now_ms(); /* LISTEN answered is the first heartbeat */
     PGresult *r = PQexec(conn, "LISTEN onrecord_changes");
     bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
     if (!ok)
@@ -328,21 +397,25 @@ static bool listen_on(PGconn *conn)
     PQclear(r);
     if (!ok)
         return false;
+    atomic_store(&lease_until, beat_sent + LEASE_MS);
     vcache_set_listening(true);
+    bool beat_out = false;
     for (;;) {
-        if (wait_or_stop(PQsocket(conn), -1))
-            return true;
-        if (!PQconsumeInput(conn))
+        int64_t now = now_ms();
+        if (beat_out && now - beat_sent >= SILENT_MS) {
+            fprintf(stderr, "onrecord: the listener's connection is silent: reconnecting\n");
             return false;
-        bool changed = false;
-        PGnotify *n;
-        while ((n = PQnotifies(conn))) {
-            changed = true;
-            PQfreemem(n);
         }
-        if (changed)
-            vcache_invalidate();
-        if (PQstatus(conn) != CONNECTION_OK)
+        if (!beat_out && now - beat_sent >= HEARTBEAT_MS) {
+            if (!PQsendQuery(conn, "SELECT 1"))
+                return false;
+            beat_sent = now;
+            beat_out = true;
+        }
+        int64_t due = beat_out ? beat_sent + SILENT_MS : beat_sent + HEARTBEAT_MS;
+        if (wait_or_stop(PQsocket(conn), (int)(due > now ? due - now : 0)))
+            return true;
+        if (!take_input(conn, &beat_out, beat_sent))
             return false;
     }
 }
@@ -351,17 +424,25 @@ static void *listener_main(void *arg)
 {
     (void)arg;
     int backoff_ms = 100;
+    bool said = false; /* the first failed attempt of an outage is logged, not each */
     for (;;) {
         char err[256];
         PGconn *conn = db_connect_named("onrecord listener", err, sizeof err);
         bool stop;
         if (conn) {
             backoff_ms = 100;
+            said = false;
             stop = listen_on(conn);
             vcache_set_listening(false);
+            if (!stop)
+                fprintf(stderr, "onrecord: validator cache off until LISTEN is back: %s",
+                        PQerrorMessage(conn));
             PQfinish(conn);
             if (stop)
                 return NULL;
+        } else if (!said) {
+            said = true;
+            fprintf(stderr, "onrecord: validator cache off, listener cannot connect: %s", err);
         }
         if (wait_or_stop(-1, backoff_ms))
             return NULL;

@@ -31,7 +31,8 @@ void vcache_stop(void);
 
 /*
  * The current generation, to be read BEFORE the query whose answer will be
- * stored (a write committed after it bumps it); 0 = the cache is off.
+ * stored (a write committed after it bumps it); 0 = the cache is off (no
+ * listener, or its lease has run out: vcache.c).
  */
 uint64_t vcache_generation(void);
 
