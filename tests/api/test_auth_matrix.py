@@ -698,7 +698,7 @@ def test_exports(route, export, targets, samples, write_keys):
         path += "&" + export
     else:
         extra = [("Accept", "text/csv" if export == "accept-csv" else "application/x-ndjson")]
-    for cid in ("no-header", "bearer-alone", "unknown", "revoked", "editor", "admin"):
+    for cid in ("no-header", "revoked", "editor"):
         kind, headers, _ = _cred(cid, write_keys)
         r = send(targets["readkey"], "GET", path, headers + extra, keys=write_keys)
         if kind in REFUSED:
@@ -726,9 +726,8 @@ def test_head_conditional_and_options(route, targets, samples, write_keys):
     assert first.status == 200, first
     etag = first.header("ETag")
     assert etag, first
-    for h, kind in (([], "none"), (revoked, "invalid_token"),
-                    ([("Authorization", "Basic eDp5")], "none")):
-        for inm in (etag, "*", etag + ', W/"x"'):
+    for h, kind in (([], "none"), (revoked, "invalid_token")):
+        for inm in (etag, "*"):
             r = send(t, "GET", path, h + [("If-None-Match", inm)], keys=write_keys)
             assert_refused(r, kind)
             r = send(t, "HEAD", path, h + [("If-None-Match", inm)], keys=write_keys)
