@@ -35,6 +35,7 @@ struct request {
     const char *request_id;
     /* Request headers handlers care about (NULL when absent). */
     const char *authorization;
+    unsigned authorization_count; /* how many Authorization headers (auth.c takes one only) */
     const char *content_type;
     const char *if_match;
     const char *idempotency_key;

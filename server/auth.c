@@ -22,12 +22,48 @@ static int unauthorized(struct response *res, const char *error, const char *det
     return fail(res, PROBLEM_UNAUTHORIZED, NULL, "%s", detail);
 }
 
-static bool key_well_formed(const char *key)
+/* tchar (RFC 9110 5.6.2): what an auth-scheme is made of. */
+static bool is_tchar(char c)
 {
-    size_t n = strlen(key);
-    return n >= 8 && n <= 200 &&
-           strspn(key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~+/=") ==
-               n;
+    return c && (strchr("!#$%&'*+-.^_`|~", c) || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                 (c >= 'A' && c <= 'Z'));
+}
+
+enum auth_header auth_parse(const char *h, const char **token, size_t *token_len)
+{
+    /* A field value has no leading or trailing whitespace (RFC 9110 5.5). */
+    const char *end = h + strlen(h);
+    while (*h == ' ' || *h == '\t')
+        h++;
+    while (end > h && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    size_t scheme = 0;
+    while (h + scheme < end && is_tchar(h[scheme]))
+        scheme++;
+    /* Another scheme, or none: no credentials this server takes (RFC 6750 3). */
+    if (scheme != 6 || strncasecmp(h, "Bearer", 6) != 0)
+        return AUTH_NO_CREDENTIALS;
+    /* credentials = auth-scheme 1*SP token68 (RFC 9110 11.4, RFC 6750 2.1). */
+    const char *p = h + 6;
+    if (p == end || *p != ' ')
+        return AUTH_MALFORMED;
+    while (*p == ' ')
+        p++;
+    size_t n = (size_t)(end - p);
+    /* b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=" */
+    size_t body = 0;
+    while (body < n && p[body] &&
+           (strchr("-._~+/", p[body]) || (p[body] >= '0' && p[body] <= '9') ||
+            (p[body] >= 'a' && p[body] <= 'z') || (p[body] >= 'A' && p[body] <= 'Z')))
+        body++;
+    size_t pad = body;
+    while (pad < n && p[pad] == '=')
+        pad++;
+    if (body == 0 || pad != n || n < AUTH_MIN_TOKEN || n > AUTH_MAX_TOKEN)
+        return AUTH_BAD_TOKEN;
+    *token = p;
+    *token_len = n;
+    return AUTH_TOKEN;
 }
 
 int auth_check(struct request *req, struct response *res, enum access need, bool read_requires_key)
@@ -37,16 +73,30 @@ int auth_check(struct request *req, struct response *res, enum access need, bool
     const char *h = req->authorization;
     if (!h)
         return unauthorized(res, NULL, "this request needs an API key: Authorization: Bearer KEY");
-    if (strncasecmp(h, "Bearer ", 7) != 0)
+    /* Two keys: which one counts is not for the server to guess (RFC 6750 3.1). */
+    if (req->authorization_count > 1)
+        return unauthorized(res, "invalid_request", "send one Authorization header, not several");
+    const char *token = NULL;
+    size_t len = 0;
+    switch (auth_parse(h, &token, &len)) {
+    case AUTH_NO_CREDENTIALS:
+        return unauthorized(res, NULL, "use the Bearer scheme: Authorization: Bearer KEY");
+    case AUTH_MALFORMED:
         return unauthorized(res, "invalid_request",
-                            "use the Bearer scheme: Authorization: Bearer KEY");
-    const char *key = h + 7;
-    while (*key == ' ')
-        key++;
-    if (!key_well_formed(key))
+                            "the Bearer scheme needs a key after one space: Authorization: "
+                            "Bearer KEY");
+    case AUTH_BAD_TOKEN:
         return unauthorized(res, "invalid_token", "the API key is not valid");
+    case AUTH_TOKEN:
+        break;
+    }
+    /* libpq copies the value before db_query returns, even for a pipelined read. */
+    char key[AUTH_MAX_TOKEN + 1];
+    memcpy(key, token, len);
+    key[len] = '\0';
+    const char *values[1] = {key};
 
-    PGresult *r = db_query(req, res, QUERY_AUTH_KEY, 1, &key);
+    PGresult *r = db_query(req, res, QUERY_AUTH_KEY, 1, values);
     if (!r)
         return -1;
     if (PQntuples(r) != 1) {

@@ -196,7 +196,7 @@ void config_usage(FILE *out)
           "  keys      manage API keys: keys create --name NAME --role editor|admin,\n"
           "            keys list, keys revoke NAME\n"
           "  import    load statements, actors, sources ... from an NDJSON file\n"
-          "  routes    print the route table\n"
+          "  routes    print the route table: method, path, who may call it\n"
           "  help      print this text\n"
           "  version   print the version\n"
           "\n"

@@ -275,6 +275,24 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
     return MHD_YES;
 }
 
+/*
+ * MHD_get_connection_values_n's callback: the first Authorization header and
+ * how many there are. MHD's lookup would give the first alone; auth.c
+ * refuses two rather than pick one (a proxy may have read the other).
+ */
+static enum MHD_Result note_authorization(void *cls, enum MHD_ValueKind kind, const char *key,
+                                          size_t key_size, const char *value, size_t value_size)
+{
+    (void)kind;
+    (void)value_size;
+    struct request *req = cls;
+    if (key_size != 13 || strncasecmp(key, "Authorization", 13) != 0)
+        return MHD_YES;
+    if (req->authorization_count++ == 0)
+        req->authorization = value ? value : "";
+    return MHD_YES;
+}
+
 /* True when the request's Cache-Control says no-cache: answer it afresh. */
 static bool asks_fresh(struct MHD_Connection *conn)
 {
@@ -413,7 +431,9 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
     /* Reads go to the pipelined connection (db.h); writes wait for theirs. */
     st->calls.pipelined = read;
     req->route_data = route->data;
-    req->authorization = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
+    req->authorization = NULL;
+    req->authorization_count = 0;
+    MHD_get_connection_values_n(conn, MHD_HEADER_KIND, note_authorization, req);
     req->content_type =
         MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
     req->if_match = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "If-Match");

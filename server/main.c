@@ -80,10 +80,16 @@ static int apply(const char *ledger, const struct sql_file *files, size_t count)
     return rc ? 1 : 0;
 }
 
+/* METHOD PATTERN ACCESS, one route a line: the table tests read (test_auth_matrix.py). */
 static void print_routes(void)
 {
+    static const char *const access[] = {[ACCESS_READ] = "read",
+                                         [ACCESS_PUBLIC] = "public",
+                                         [ACCESS_EDITOR] = "editor",
+                                         [ACCESS_ADMIN] = "admin"};
     for (size_t i = 0; i < app_nroutes; i++)
-        printf("%-7s %s\n", app_routes[i].method, app_routes[i].pattern);
+        printf("%-7s %-40s %s\n", app_routes[i].method, app_routes[i].pattern,
+               access[app_routes[i].access]);
 }
 
 int main(int argc, char **argv)
