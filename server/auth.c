@@ -30,21 +30,37 @@ static bool key_well_formed(const char *key)
                n;
 }
 
+const char *auth_bearer_key(const char *h, const char **error, const char **detail)
+{
+    *error = NULL;
+    if (!h) {
+        *detail = "this request needs an API key: Authorization: Bearer KEY";
+        return NULL;
+    }
+    if (strncasecmp(h, "Bearer ", 7) != 0) {
+        *error = "invalid_request";
+        *detail = "use the Bearer scheme: Authorization: Bearer KEY";
+        return NULL;
+    }
+    const char *key = h + 7;
+    while (*key == ' ')
+        key++;
+    if (!key_well_formed(key)) {
+        *error = "invalid_token";
+        *detail = "the API key is not valid";
+        return NULL;
+    }
+    return key;
+}
+
 int auth_check(struct request *req, struct response *res, enum access need, bool read_requires_key)
 {
     if (need == ACCESS_PUBLIC || (need == ACCESS_READ && !read_requires_key))
         return 0;
-    const char *h = req->authorization;
-    if (!h)
-        return unauthorized(res, NULL, "this request needs an API key: Authorization: Bearer KEY");
-    if (strncasecmp(h, "Bearer ", 7) != 0)
-        return unauthorized(res, "invalid_request",
-                            "use the Bearer scheme: Authorization: Bearer KEY");
-    const char *key = h + 7;
-    while (*key == ' ')
-        key++;
-    if (!key_well_formed(key))
-        return unauthorized(res, "invalid_token", "the API key is not valid");
+    const char *error, *detail;
+    const char *key = auth_bearer_key(req->authorization, &error, &detail);
+    if (!key)
+        return unauthorized(res, error, detail);
 
     PGresult *r = db_query(req, res, QUERY_AUTH_KEY, 1, &key);
     if (!r)

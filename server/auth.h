@@ -19,6 +19,15 @@ enum access { ACCESS_READ = 0, ACCESS_PUBLIC, ACCESS_EDITOR, ACCESS_ADMIN };
 int auth_check(struct request *req, struct response *res, enum access need, bool read_requires_key);
 
 /*
+ * The key of an Authorization header ("Bearer <key>", scheme in any case),
+ * a pointer into h; or NULL, with the 401's WWW-Authenticate error (NULL
+ * when there was no header) and detail in *error and *detail (static
+ * strings). Only the form is checked; auth_check looks the key up. Pure:
+ * fuzzed in tests/fuzz.
+ */
+const char *auth_bearer_key(const char *h, const char **error, const char **detail);
+
+/*
  * Writes a new random key ("ork_" + 43 base64url characters) into out
  * (at least AUTH_KEY_LEN + 1 bytes). Returns 0, or -1 if the kernel's
  * random source fails.
