@@ -26,14 +26,14 @@ static bool is_language_tag(const char *s)
     return *s == '\0';
 }
 
-/* "a,b,c": 1 to 20 items, each one of choices (or a lowercase identifier). */
+/* "a,b,c": 1 to 20 items of up to 40 bytes, each one of choices (or a lowercase identifier). */
 static bool is_name_list(const char *value, const char *const *choices)
 {
     size_t items = 0;
     const char *p = value;
     do {
         size_t n = strcspn(p, ",");
-        if (n == 0 || n > 40 || ++items > 20)
+        if (n == 0 || n > PARAM_LIST_MAX_NAME || ++items > PARAM_LIST_MAX_ITEMS)
             return false;
         if (choices) {
             bool found = false;

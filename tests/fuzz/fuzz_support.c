@@ -62,8 +62,11 @@ PGresult *db_query(struct request *req, struct response *res, enum query_id id, 
     (void)req;
     FUZZ_ASSERT(id >= 0 && id < QUERY_COUNT);
     FUZZ_ASSERT(nparams >= 0 && nparams <= 32);
-    for (int i = 0; i < nparams; i++)
-        FUZZ_ASSERT(!values[i] || is_utf8(values[i], strlen(values[i])));
+    for (int i = 0; i < nparams; i++) {
+        const char *v = values[i];
+        size_t n = v ? strlen(v) : 0;
+        FUZZ_ASSERT(!v || is_utf8(v, n));
+    }
     fuzz_queries++;
     if (fuzz_query_hook)
         fuzz_query_hook(id, nparams, values);
