@@ -20,7 +20,7 @@ enum param_type {
     PARAM_LIST,     /* comma-separated names: choices if given, else lowercase identifiers;
                        at most PARAM_LIST_MAX_ITEMS of PARAM_LIST_MAX_NAME bytes each */
     PARAM_BOOL,     /* 1, 0, true or false */
-    PARAM_NUMBER,   /* a finite decimal number (cursor keys such as a rank) */
+    PARAM_NUMBER,   /* a decimal number a PostgreSQL real holds (cursor keys: a rank) */
 };
 
 #define PARAM_LIST_MAX_ITEMS 20

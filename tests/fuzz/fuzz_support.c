@@ -8,7 +8,9 @@
 #include "db.h"
 #include "util.h"
 
+#include <errno.h>
 #include <jansson.h>
+#include <math.h>
 #include <string.h>
 
 void (*fuzz_query_hook)(enum query_id id, int nparams, const char *const *values);
@@ -54,6 +56,55 @@ void fuzz_finish(struct response *res, const char *instance)
     response_reset(res);
 }
 
+/* ---- what PostgreSQL would make of a parameter ---- */
+
+/*
+ * The type query `id` casts parameter n (1-based) to: the first "$n::type"
+ * in its SQL ("" when it has no cast), in out (size bytes).
+ */
+static void cast_of(enum query_id id, int n, char *out, size_t size)
+{
+    char mark[16];
+    int len = snprintf(mark, sizeof mark, "$%d::", n);
+    out[0] = '\0';
+    for (const char *p = embedded_queries[id].text; (p = strstr(p, mark)); p += len) {
+        if (p[len] >= '0' && p[len] <= '9')
+            continue; /* $1 is not $12 */
+        size_t k = strspn(p + len, "abcdefghijklmnopqrstuvwxyz_[]");
+        snprintf(out, size, "%.*s", (int)k, p + len);
+        return;
+    }
+}
+
+/* True when PostgreSQL 15 takes v as a value of type (those our queries cast to). */
+static bool pg_accepts(const char *type, const char *v)
+{
+    char *end;
+    errno = 0;
+    if (strcmp(type, "bigint") == 0) {
+        (void)strtoll(v, &end, 10);
+        return *v && *end == '\0' && errno != ERANGE;
+    }
+    if (strcmp(type, "real") == 0) {
+        /* float4in: out of range when strtof overflows, or underflows to zero. */
+        float f = strtof(v, &end);
+        return *v && *end == '\0' && !(errno == ERANGE && (f == 0 || isinf(f)));
+    }
+    if (strcmp(type, "date") == 0)
+        return is_date(v);
+    if (strcmp(type, "boolean") == 0)
+        return strcmp(v, "true") == 0 || strcmp(v, "false") == 0;
+    if (strcmp(type, "text[]") == 0)
+        return v[0] == '{' && v[strlen(v) - 1] == '}';
+    if (strcmp(type, "jsonb") == 0) {
+        json_error_t error;
+        json_t *doc = json_loads(v, JSON_DECODE_ANY, &error);
+        json_decref(doc);
+        return doc != NULL;
+    }
+    return true; /* text, or no cast */
+}
+
 /* ---- db.c's public functions, without a database ---- */
 
 PGresult *db_query(struct request *req, struct response *res, enum query_id id, int nparams,
@@ -66,6 +117,13 @@ PGresult *db_query(struct request *req, struct response *res, enum query_id id, 
         const char *v = values[i];
         size_t n = v ? strlen(v) : 0;
         FUZZ_ASSERT(!v || is_utf8(v, n));
+        char type[32];
+        cast_of(id, i + 1, type, sizeof type);
+        if (v && !pg_accepts(type, v)) {
+            fprintf(stderr, "fuzz: query %s: $%d = \"%s\" is not a valid %s\n",
+                    embedded_queries[id].name, i + 1, v, type);
+            FUZZ_ASSERT(!"a parameter PostgreSQL would refuse");
+        }
     }
     fuzz_queries++;
     if (fuzz_query_hook)
