@@ -118,10 +118,19 @@ static void report(const char *file, long line, const struct response *res)
                 res->problem.errors[i].reason);
 }
 
-/* Validates one line; returns the body to write (caller frees) and its resource. */
-static char *check_line(const char *text, size_t len, const struct resource_desc **resource,
+/* One line's checks before any database (import.h). */
+char *import_check_line(const char *text, size_t len, const struct resource_desc **resource,
                         struct response *res)
 {
+    *resource = NULL;
+    if (len > MAX_LINE) {
+        fail(res, PROBLEM_BODY_TOO_LARGE, NULL, "line longer than %ld bytes", MAX_LINE);
+        return NULL;
+    }
+    if (!is_utf8(text, len)) {
+        fail(res, PROBLEM_INVALID_BODY, NULL, "line is not valid UTF-8");
+        return NULL;
+    }
     json_error_t error;
     json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &error);
     if (!doc) {
@@ -311,13 +320,7 @@ int import_main(int argc, char **argv)
             continue;
         struct response res = {0};
         const struct resource_desc *resource = NULL;
-        char *body = NULL;
-        if (len > MAX_LINE)
-            fail(&res, PROBLEM_BODY_TOO_LARGE, NULL, "line longer than %ld bytes", MAX_LINE);
-        else if (!is_utf8(line, (size_t)len))
-            fail(&res, PROBLEM_INVALID_BODY, NULL, "line is not valid UTF-8");
-        else
-            body = check_line(line, (size_t)len, &resource, &res);
+        char *body = import_check_line(line, (size_t)len, &resource, &res);
         if (!body) {
             report(file, st.lines, &res);
             st.rejected++;

@@ -17,8 +17,8 @@ static const char *const sorted_list_extra[] = {"limit", "cursor", "format", "so
 static int choose_sort(struct request *req, struct response *res, const struct list_spec *spec,
                        struct list_sort *out)
 {
-    *out = (struct list_sort){.name = "", .query = spec->query, .keys = spec->keys,
-                              .nkeys = spec->nkeys};
+    *out = (struct list_sort){
+        .name = "", .query = spec->query, .keys = spec->keys, .nkeys = spec->nkeys};
     if (spec->nsorts == 0)
         return 0;
     *out = spec->sorts[0];
@@ -74,16 +74,23 @@ static enum query_id narrowed_query(const struct list_spec *spec, const struct l
     return sort->query;
 }
 
+/*
+ * Room for a filter's SQL form: the longest list params.c lets through,
+ * braced. (A cursor's size, 400, once cut a long fields= list, and
+ * PostgreSQL refused the unclosed literal: tests/fuzz found it.)
+ */
+#define SQL_FORM_MAX (PARAM_LIST_MAX_LEN + 3)
+
 /* Converts PARAM_LIST and PARAM_BOOL values to what SQL takes. */
 static void sql_forms(const struct list_spec *spec, const char **values,
-                      char storage[][CURSOR_MAX_LEN])
+                      char storage[][SQL_FORM_MAX])
 {
     for (size_t i = 0; i < spec->nfilters; i++) {
         if (!values[i])
             continue;
         if (spec->filters[i].type == PARAM_LIST) {
             /* Items were checked to be plain names: no quoting needed. */
-            snprintf(storage[i], CURSOR_MAX_LEN, "{%s}", values[i]);
+            snprintf(storage[i], SQL_FORM_MAX, "{%s}", values[i]);
             values[i] = storage[i];
         } else if (spec->filters[i].type == PARAM_BOOL) {
             values[i] =
@@ -142,7 +149,7 @@ int list_respond(struct request *req, struct response *res, const struct list_sp
     const char *keys[CURSOR_MAX_KEYS + 1] = {0};
     enum param_type key_types[CURSOR_MAX_KEYS + 1] = {PARAM_TEXT};
     char cursor_storage[CURSOR_MAX_LEN + 1];
-    char(*converted)[CURSOR_MAX_LEN] = NULL;
+    char(*converted)[SQL_FORM_MAX] = NULL;
     char limit_text[24];
     long limit = LIST_DEFAULT_LIMIT;
     enum export_format format;

@@ -5,6 +5,7 @@
 #include "params.h"
 #include "util.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,14 +27,14 @@ static bool is_language_tag(const char *s)
     return *s == '\0';
 }
 
-/* "a,b,c": 1 to 20 items, each one of choices (or a lowercase identifier). */
+/* "a,b,c": 1 to 20 items of up to 40 bytes, each one of choices (or a lowercase identifier). */
 static bool is_name_list(const char *value, const char *const *choices)
 {
     size_t items = 0;
     const char *p = value;
     do {
         size_t n = strcspn(p, ",");
-        if (n == 0 || n > 40 || ++items > 20)
+        if (n == 0 || n > PARAM_LIST_MAX_NAME || ++items > PARAM_LIST_MAX_ITEMS)
             return false;
         if (choices) {
             bool found = false;
@@ -67,9 +68,17 @@ static bool value_fits(enum param_type type, const char *value, const char *cons
         return strcmp(value, "1") == 0 || strcmp(value, "0") == 0 || strcmp(value, "true") == 0 ||
                strcmp(value, "false") == 0;
     case PARAM_NUMBER: {
+        /*
+         * What a PostgreSQL real (a rank) takes: float4in refuses what
+         * overflows, or underflows to zero ("1e300", "1e-300"), and a
+         * forged cursor holding one must be a bad cursor, not the
+         * database's error.
+         */
         char *end;
-        double d = strtod(value, &end);
-        return *value && strlen(value) <= 40 && *end == '\0' && isfinite(d) &&
+        errno = 0;
+        float f = strtof(value, &end);
+        bool out_of_range = errno == ERANGE && (f == 0 || isinf(f));
+        return *value && strlen(value) <= 40 && *end == '\0' && isfinite(f) && !out_of_range &&
                strspn(value, "0123456789.-+eE") == strlen(value);
     }
     case PARAM_TEXT: {

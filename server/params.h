@@ -17,10 +17,16 @@ enum param_type {
     PARAM_ENUM,     /* one of spec->choices */
     PARAM_LANG,     /* language tag such as en, ru, pt-BR */
     PARAM_POSITION, /* non-negative 64-bit integer */
-    PARAM_LIST,     /* comma-separated names: choices if given, else lowercase identifiers */
+    PARAM_LIST,     /* comma-separated names: choices if given, else lowercase identifiers;
+                       at most PARAM_LIST_MAX_ITEMS of PARAM_LIST_MAX_NAME bytes each */
     PARAM_BOOL,     /* 1, 0, true or false */
-    PARAM_NUMBER,   /* a finite decimal number (cursor keys such as a rank) */
+    PARAM_NUMBER,   /* a decimal number a PostgreSQL real holds (cursor keys: a rank) */
 };
+
+#define PARAM_LIST_MAX_ITEMS 20
+#define PARAM_LIST_MAX_NAME 40
+/* The longest PARAM_LIST value: the names and the commas between them. */
+#define PARAM_LIST_MAX_LEN (PARAM_LIST_MAX_ITEMS * (PARAM_LIST_MAX_NAME + 1) - 1)
 
 struct param_spec {
     const char *name;

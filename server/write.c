@@ -33,14 +33,8 @@ int write_target(struct request *req, struct response *res, const struct resourc
     return 0;
 }
 
-/*
- * If-Match -> what onrecord_write compares with the record's version: "*",
- * or the versions of the listed entity tags joined by commas ("3.9f2c..."
- * and "3" both give 3). Weak tags never match (RFC 9110 compares If-Match
- * strongly), so a header with nothing usable gives "-", which matches no
- * version and answers 412.
- */
-static const char *if_match_value(const char *header, char *out, size_t size)
+/* The versions an If-Match header names (write.h). */
+const char *if_match_value(const char *header, char *out, size_t size)
 {
     if (!header)
         return NULL;

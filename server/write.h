@@ -41,6 +41,16 @@ int write_history(struct request *req, struct response *res);
 int write_target(struct request *req, struct response *res, const struct resource_desc *rd,
                  char *out);
 
+/*
+ * If-Match -> what onrecord_write compares with the record's version: "*",
+ * or the versions of the listed entity tags joined by commas ("3.9f2c..."
+ * and "3" both give 3), written into out (size bytes). Weak tags never
+ * match (RFC 9110 compares If-Match strongly), so a header with nothing
+ * usable gives "-", which matches no version and answers 412. NULL when
+ * there is no header. Pure: unit-tested and fuzzed (tests/fuzz).
+ */
+const char *if_match_value(const char *header, char *out, size_t size);
+
 /* The resources (declared in their own files). */
 extern const struct resource_desc actors_resource, roles_resource, outlets_resource,
     sources_resource, statements_resource, topics_resource, stances_resource, recognitions_resource;

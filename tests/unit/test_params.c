@@ -222,6 +222,26 @@ static void lang_param_accepts_language_tags(void **state)
     ACCEPTS(PARAM_LANG, "es-419");
 }
 
+static void number_param_takes_what_a_postgresql_real_holds(void **state)
+{
+    (void)state;
+    ACCEPTS(PARAM_NUMBER, "0.07797425");
+    ACCEPTS(PARAM_NUMBER, "0");
+    ACCEPTS(PARAM_NUMBER, "-1.5e-3");
+    ACCEPTS(PARAM_NUMBER, "3.4e38");
+    ACCEPTS(PARAM_NUMBER, "1e-40"); /* subnormal: float4in keeps it */
+    REJECTS(PARAM_NUMBER, "");
+    REJECTS(PARAM_NUMBER, "1e");
+    REJECTS(PARAM_NUMBER, "0x10");
+    REJECTS(PARAM_NUMBER, "nan");
+    REJECTS(PARAM_NUMBER, "inf");
+    /* Finite doubles a real cannot hold: PostgreSQL refused them (found by tests/fuzz). */
+    REJECTS(PARAM_NUMBER, "1e300");
+    REJECTS(PARAM_NUMBER, "3.5e38");
+    REJECTS(PARAM_NUMBER, "1e-300");
+    REJECTS(PARAM_NUMBER, "-1e-50");
+}
+
 static void lang_param_rejects_malformed_tags(void **state)
 {
     (void)state;
@@ -685,6 +705,7 @@ int main(void)
         cmocka_unit_test(enum_param_problem_with_many_choices_stays_bounded),
         cmocka_unit_test(lang_param_accepts_language_tags),
         cmocka_unit_test(lang_param_rejects_malformed_tags),
+        cmocka_unit_test(number_param_takes_what_a_postgresql_real_holds),
         cmocka_unit_test(bad_parameter_detail_names_parameter_and_expectation),
         cmocka_unit_test(params_read_fills_values_in_spec_order),
         cmocka_unit_test(params_read_with_no_query_sets_all_values_null),
