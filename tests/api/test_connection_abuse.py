@@ -448,3 +448,79 @@ def test_the_server_still_answers_after_the_table():
     assert server_alive()
     r = fetch("/v1/statements?limit=5")
     assert r.status == 200 and len(r.body["data"]) == 5
+
+
+# ---------------------------------------------------------------- slowloris
+
+SLOW_CONNECTIONS = 300  # each sends its headers a byte at a time and never ends them
+SLOW_SECONDS = 6.0
+PROMPT = 2.0  # the bound on each of the normal client's answers
+
+
+def test_slowloris_does_not_stop_a_normal_client(seeded):
+    from writes_support import SecondServer
+
+    env = {"ONRECORD_ACCESS_LOG": "0",
+           "ASAN_OPTIONS": os.environ.get("ASAN_OPTIONS", "detect_leaks=1:halt_on_error=1")}
+    supp = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lsan.supp")
+    if os.path.exists(supp):
+        env["LSAN_OPTIONS"] = "suppressions=" + supp
+    with SecondServer(**env) as server:
+        slow = []
+        for _ in range(SLOW_CONNECTIONS):
+            s = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+            s.setblocking(False)
+            slow.append(s)
+        head = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: "
+        stop = threading.Event()
+        sent = [0]
+
+        def dribble():
+            """One byte on every slow connection per round, ten rounds a second."""
+            i = 0
+            while not stop.is_set() and i < 1000:
+                byte = head[i:i + 1] or b"a"
+                for s in slow:
+                    try:
+                        s.send(byte)
+                        sent[0] += 1
+                    except (BlockingIOError, OSError):
+                        pass
+                i += 1
+                stop.wait(0.1)
+
+        t = threading.Thread(target=dribble, daemon=True)
+        t.start()
+        latencies = []
+        try:
+            deadline = time.monotonic() + SLOW_SECONDS
+            while time.monotonic() < deadline and len(latencies) < 200:
+                for path in ("/healthz", "/v1/statements?limit=5"):
+                    t0 = time.monotonic()
+                    r = server.fetch(path)
+                    took = time.monotonic() - t0
+                    assert r.status == 200, r
+                    assert took < PROMPT, "%s took %.2f s behind %d slow connections" % (
+                        path, took, SLOW_CONNECTIONS)
+                    latencies.append(took)
+                time.sleep(0.2)
+        finally:
+            stop.set()
+            t.join(5)
+        assert len(latencies) >= 10
+        assert len(server.fetch("/v1/statements?limit=5").body["data"]) == 5
+        # The slow connections are still held (idle timeout: ONRECORD_TIMEOUT).
+        held = 0
+        for s in slow:
+            try:
+                held += 1 if s.recv(1, socket.MSG_PEEK) else 0
+            except BlockingIOError:
+                held += 1
+            except OSError:
+                pass
+            s.close()
+        latencies.sort()
+        print("slowloris: %d connections, %d held at the end, %d bytes dribbled; normal client "
+              "%d answers, median %.1f ms, max %.1f ms" % (
+                  SLOW_CONNECTIONS, held, sent[0], len(latencies),
+                  1e3 * latencies[len(latencies) // 2], 1e3 * latencies[-1]))
