@@ -15,18 +15,17 @@ Where the answer comes from libmicrohttpd rather than the API (a request head
 larger than the connection's memory pool: the library answers before the API
 sees the request), the case says "mhd": a bare 4xx, no X-Request-Id, closed.
 """
+import json
 import os
 import re
 import socket
-import subprocess
-import tempfile
 import threading
 import time
 
 import pytest
 
 import conformance
-from conftest import HOST, PORT, PROBLEM_TYPE, fetch, onrecord_bin, server_alive
+from conftest import HOST, PORT, PROBLEM_TYPE, fetch, server_alive
 
 CASE_SECONDS = 10  # no case may take longer than this, answers and close included
 BIG = 1024 * 1024  # ONRECORD_MAX_BODY's default
@@ -409,7 +408,6 @@ def run_case(case, key):
                 assert "x-request-id" in hdict
             elif kind.startswith("problem"):
                 assert ctype == PROBLEM_TYPE + "; charset=utf-8", (status, ctype, body[:200])
-                import json
                 doc = json.loads(body)
                 assert doc["status"] == status
                 code = kind.partition(":")[2]
