@@ -84,6 +84,9 @@ CASES = [
     Case("many small headers over the limit", get(b"/healthz", *pad_headers(45, 1)),
          [(431, "problem:headers-too-large")], False,
          "each header costs the pool 64 bytes besides its text"),
+    Case("headers in the pool's last 240 bytes", get(b"/healthz", *pad_headers(1, 3800)), [],
+         False, "KNOWN GAP: the head fits libmicrohttpd 0.9.75's pool but no answer's headers "
+         "do (not even the 431's), so it hangs up without one; bounded, never a hang"),
     Case("headers far over the pool", get(b"/healthz", *pad_headers(1, 6000)),
          [(431, "mhd")], False, "larger than the connection's pool: libmicrohttpd answers"),
     Case("80 headers of 1000 bytes", get(b"/healthz", *pad_headers(80, 1000)),
