@@ -594,6 +594,7 @@ struct head_tally {
     size_t records; /* headers, cookies and query arguments: one pool record each */
     size_t lengths; /* Content-Length headers */
     size_t codings; /* Transfer-Encoding headers */
+    size_t hosts;   /* Host headers */
     bool lengths_differ;
     const char *length;
 };
@@ -614,6 +615,8 @@ static enum MHD_Result tally(void *cls, enum MHD_ValueKind kind, const char *key
         t->length = value ? value : "";
     } else if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0) {
         t->codings++;
+    } else if (strcasecmp(key, MHD_HTTP_HEADER_HOST) == 0) {
+        t->hosts++;
     }
     return MHD_YES;
 }
@@ -638,11 +641,17 @@ static size_t head_cost(const struct request_state *st, const struct head_tally 
  * Transfer-Encoding with Content-Length (a request-smuggling vector behind
  * a proxy that reads the other one), a coding other than chunked (MHD would
  * read the body to the end of the connection), and two Content-Lengths that
- * disagree (MHD reads the first).
+ * disagree (MHD reads the first). So is an HTTP/1.1 request without a Host
+ * header or with two (RFC 9112 3.2: a server MUST answer 400), which MHD
+ * 0.9.75 only refuses in its strict mode, with its own HTML page.
  */
 static bool framing_refused(struct response *res, struct MHD_Connection *conn,
-                            const struct head_tally *t)
+                            const struct head_tally *t, const char *version)
 {
+    if (t->hosts > 1 || (t->hosts == 0 && version && strcmp(version, "HTTP/1.1") == 0))
+        return fail(res, PROBLEM_BAD_PARAMETER, "Host",
+                    "an HTTP/1.1 request must carry exactly one Host header"),
+               true;
     const char *coding =
         MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
     if (t->codings && t->lengths)
@@ -693,7 +702,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                  "(%zu header fields and query arguments, each counted as %d bytes more)",
                  cost, room, t.records, MHD_RECORD_COST);
             st->refused = true;
-        } else if (framing_refused(&st->res, conn, &t)) {
+        } else if (framing_refused(&st->res, conn, &t, version)) {
             st->refused = true;
         }
         if (st->refused) {
