@@ -70,6 +70,7 @@ enum problem_code {
     PROBLEM_QUERY_TIMEOUT,          /* 503: the query ran past statement_timeout */
     PROBLEM_URI_TOO_LONG,           /* 414 */
     PROBLEM_UNAVAILABLE,            /* 503: database unreachable */
+    PROBLEM_HEADERS_TOO_LARGE,      /* 431: request line and headers over the limit (http.c) */
     PROBLEM_INTERNAL,               /* 500: a bug; logged */
     PROBLEM_COUNT
 };

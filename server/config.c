@@ -43,8 +43,9 @@ static const struct setting settings[] = {
      "seconds before an idle connection is closed (default 60)"},
     {"ONRECORD_CONNECTION_MEMORY", "--connection-memory", SETTING_LONG, FIELD(connection_memory),
      2048, 1L << 20,
-     "bytes per HTTP connection for its request line, headers and response headers "
-     "(default 4096)"},
+     "bytes per HTTP connection for its request line, headers and response headers; a "
+     "request line and headers over this less 1024 (counting 64 bytes per header and query "
+     "argument) get 431 (default 4096)"},
     {"ONRECORD_MAX_BODY", "--max-body", SETTING_LONG, FIELD(max_body), 1024, 1L << 30,
      "largest request body in bytes (default 1048576)"},
     {"ONRECORD_STATEMENT_TIMEOUT", "--statement-timeout", SETTING_LONG, FIELD(statement_timeout),

@@ -42,6 +42,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +50,23 @@
 #include <time.h>
 
 #define MAX_PATH_LEN 2048
+#define MAX_TARGET_LEN 2048 /* the raw request target, path and query: 414 past it */
 #define MAX_REQUEST_ID_LEN 64
+/*
+ * What one header, cookie or query argument costs in MHD 0.9.75's
+ * per-connection pool besides its text: a struct MHD_HTTP_Header (56
+ * bytes), rounded to 16. See head_cost().
+ */
+#define MHD_RECORD_COST 64
+/*
+ * Of ONRECORD_CONNECTION_MEMORY, what a request's head may not take: the
+ * pool must still hold the answer's status line and headers (about 300 to
+ * 600 bytes; a list's Link header repeats the request target, which
+ * head_cost() counts again for reads). A head that leaves less would be
+ * read, and then MHD could not build the answer's headers and would close
+ * the connection without one.
+ */
+#define RESPONSE_HEAD_ROOM 1024
 
 struct request_state {
     struct request req;
@@ -60,10 +77,14 @@ struct request_state {
     bool read_requires_key;
     long max_body;
     bool too_many_args;
-    bool bad_bytes;   /* NUL or control byte in the path or query (raw or %-escaped) */
-    char bad_arg[64]; /* the query parameter that had one, if known */
-    bool seen;        /* the access handler has been called for this request */
-    bool dispatched;  /* the handler has run (it runs again after a wait) */
+    bool target_too_long; /* the raw request target is over MAX_TARGET_LEN (on_uri) */
+    size_t target_len;    /* bytes in the raw request target, as on_uri saw it */
+    size_t nargs_raw;     /* query arguments in it, as MHD will split them */
+    bool bad_bytes;       /* NUL or control byte in the path or query (raw or %-escaped) */
+    char bad_arg[64];     /* the query parameter that had one, if known */
+    bool seen;            /* the access handler has been called for this request */
+    bool refused;         /* refused on the first call (res holds the problem): answered, closed */
+    bool dispatched;      /* the handler has run (it runs again after a wait) */
     bool responded;
     struct MHD_Connection *conn;
     struct db_calls calls;
@@ -243,6 +264,9 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
     clock_gettime(CLOCK_MONOTONIC, &st->started);
     st->calls.ready = resume;
     st->calls.ready_cls = st;
+    if (!uri)
+        return st;
+    const char *query = NULL;
     for (const char *p = uri; *p; p++) {
         if ((unsigned char)*p < 0x20 || *p == 0x7f)
             st->bad_bytes = true;
@@ -251,6 +275,27 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
             if (v < 0x20 || v == 0x7f)
                 st->bad_bytes = true;
         }
+        if (*p == '?' && !query)
+            query = p;
+        else if (*p == '&' && query)
+            st->nargs_raw++;
+    }
+    st->target_len = strlen(uri);
+    if (query && query[1])
+        st->nargs_raw++;
+    st->target_too_long = st->target_len > MAX_TARGET_LEN;
+    st->too_many_args = st->nargs_raw > MAX_QUERY_PARAMS;
+    if (query && (st->target_too_long || st->too_many_args)) {
+        /*
+         * MHD splits the query right after this call, one 64-byte record per
+         * argument from the connection's pool: 60 short ones ("?a&a&...")
+         * filled a 4 KiB pool, and the connection then hung until its
+         * timeout. The request will be refused anyway (414 or 400), so its
+         * query is emptied first. MHD itself writes into this buffer (it
+         * ends the path at the '?'); the argument list starts after it.
+         */
+        ((char *)query)[1] = '\0';
+        st->nargs_raw = 0;
     }
     return st;
 }
@@ -369,9 +414,16 @@ static void dispatch(struct request_state *st, struct MHD_Connection *conn, cons
         req->body = st->body.data;
         req->body_len = st->body.len;
     }
+    if (st->refused)
+        return;
     if (st->body_too_large) {
         fail(res, PROBLEM_BODY_TOO_LARGE, NULL,
              "the request body is larger than the limit of %ld bytes", st->max_body);
+        return;
+    }
+    if (st->target_too_long) {
+        fail(res, PROBLEM_URI_TOO_LONG, NULL, "the request target is longer than %d bytes",
+             MAX_TARGET_LEN);
         return;
     }
     if (strlen(url) > MAX_PATH_LEN) {
@@ -556,11 +608,91 @@ static enum MHD_Result queue(struct request_state *st, struct MHD_Connection *co
     return ret;
 }
 
+/* What head_cost() and framing_refused() learn from the request's headers. */
+struct head_tally {
+    size_t text;    /* bytes of header and cookie text, with separators */
+    size_t records; /* headers, cookies and query arguments: one pool record each */
+    size_t lengths; /* Content-Length headers */
+    size_t codings; /* Transfer-Encoding headers */
+    size_t hosts;   /* Host headers */
+    bool lengths_differ;
+    const char *length;
+};
+
+static enum MHD_Result tally(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+                             const char *value, size_t value_size)
+{
+    struct head_tally *t = cls;
+    t->records++;
+    if (kind == MHD_GET_ARGUMENT_KIND)
+        return MHD_YES; /* its text is the request target's, counted there */
+    t->text += key_size + value_size + (kind == MHD_HEADER_KIND ? 4 : 2);
+    if (kind != MHD_HEADER_KIND)
+        return MHD_YES;
+    if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0) {
+        if (t->lengths++ && strcmp(t->length, value ? value : "") != 0)
+            t->lengths_differ = true;
+        t->length = value ? value : "";
+    } else if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0) {
+        t->codings++;
+    } else if (strcasecmp(key, MHD_HTTP_HEADER_HOST) == 0) {
+        t->hosts++;
+    }
+    return MHD_YES;
+}
+
+/*
+ * The bytes of MHD's connection pool the request's head takes: its request
+ * line and header text, a record per header, cookie and query argument,
+ * and for a read the target once more (a list's Link header repeats it in
+ * the answer, whose headers are built in the same pool).
+ */
+static size_t head_cost(const struct request_state *st, const struct head_tally *t,
+                        const char *method, const char *version)
+{
+    bool read = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    return strlen(method) + st->target_len + strlen(version) + 4 + t->text +
+           t->records * MHD_RECORD_COST + (read ? st->target_len : 0);
+}
+
+/*
+ * A request whose body framing is ambiguous is refused before its body is
+ * read, and the connection is closed after the answer (RFC 9112 6.1, 6.3):
+ * Transfer-Encoding with Content-Length (a request-smuggling vector behind
+ * a proxy that reads the other one), a coding other than chunked (MHD would
+ * read the body to the end of the connection), and two Content-Lengths that
+ * disagree (MHD reads the first). So is an HTTP/1.1 request without a Host
+ * header or with two (RFC 9112 3.2: a server MUST answer 400), which MHD
+ * 0.9.75 only refuses in its strict mode, with its own HTML page.
+ */
+static bool framing_refused(struct response *res, struct MHD_Connection *conn,
+                            const struct head_tally *t, const char *version)
+{
+    if (t->hosts > 1 || (t->hosts == 0 && version && strcmp(version, "HTTP/1.1") == 0))
+        return fail(res, PROBLEM_BAD_PARAMETER, "Host",
+                    "an HTTP/1.1 request must carry exactly one Host header"),
+               true;
+    const char *coding =
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+    if (t->codings && t->lengths)
+        return fail(res, PROBLEM_BAD_PARAMETER, "Transfer-Encoding",
+                    "a request must not carry both Transfer-Encoding and Content-Length"),
+               true;
+    if (t->codings > 1 || (coding && strcasecmp(coding, "chunked") != 0))
+        return fail(res, PROBLEM_BAD_PARAMETER, "Transfer-Encoding",
+                    "the only transfer coding taken is chunked"),
+               true;
+    if (t->lengths_differ)
+        return fail(res, PROBLEM_BAD_PARAMETER, "Content-Length",
+                    "Content-Length is given more than once, with different values"),
+               true;
+    return false;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
 {
-    (void)version;
     const struct http_server *server = cls;
     struct request_state *st = *con_cls;
     if (!st->seen) {
@@ -569,6 +701,34 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         st->max_body = server->cfg->max_body;
         st->read_requires_key = server->cfg->read_requires_key;
         *con_cls = st;
+        /*
+         * A NUL byte in the request target ends it for MHD, which keeps the
+         * request line as C strings: "/v1/actors?q=a<NUL>b" would be read as
+         * q=a. The version string follows the target in the same line, so a
+         * gap other than the target's length plus its space means a NUL.
+         */
+        if (st->target_len && version && strncmp(version, "HTTP/", 5) == 0 &&
+            (uintptr_t)version - (uintptr_t)url != st->target_len + 1)
+            st->bad_bytes = true;
+        struct head_tally t = {0};
+        MHD_get_connection_values_n(conn, MHD_HEADER_KIND | MHD_COOKIE_KIND | MHD_GET_ARGUMENT_KIND,
+                                    tally, &t);
+        size_t cost = head_cost(st, &t, method, version ? version : "");
+        size_t room = (size_t)server->cfg->connection_memory - RESPONSE_HEAD_ROOM;
+        /* A target over its limit is refused with 414 (its query was emptied by on_uri). */
+        if (cost > room && !st->target_too_long && !st->too_many_args) {
+            fail(&st->res, PROBLEM_HEADERS_TOO_LARGE, NULL,
+                 "the request line and headers take %zu bytes of the %zu this server allows "
+                 "(%zu header fields and query arguments, each counted as %d bytes more)",
+                 cost, room, t.records, MHD_RECORD_COST);
+            st->refused = true;
+        } else if (framing_refused(&st->res, conn, &t, version)) {
+            st->refused = true;
+        }
+        if (st->refused) {
+            dispatch(st, conn, method, url, &server->cors);
+            return queue(st, conn, &server->cors);
+        }
         /*
          * A declared body over the limit is refused before it is read; MHD
          * closes the connection after this answer, which is what we want

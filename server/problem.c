@@ -35,6 +35,7 @@ static const struct {
     [PROBLEM_QUERY_TIMEOUT] = {503, "query-timeout", "The query took too long"},
     [PROBLEM_URI_TOO_LONG] = {414, "uri-too-long", "Request URI too long"},
     [PROBLEM_UNAVAILABLE] = {503, "unavailable", "The database is unavailable"},
+    [PROBLEM_HEADERS_TOO_LARGE] = {431, "headers-too-large", "Request header fields too large"},
     [PROBLEM_INTERNAL] = {500, "internal", "Internal server error"},
 };
 

@@ -125,16 +125,26 @@ static char *valid_body(struct request *req, struct response *res, const struct 
     return text;
 }
 
+/* A key with a control byte (tab, ESC ...) is a client's mistake, not a key. */
+static bool has_control_byte(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return true;
+    return false;
+}
+
 int write_create(struct request *req, struct response *res)
 {
     const struct resource_desc *rd = req->route_data;
     if (no_params(req, res))
         return -1;
     const char *key = req->idempotency_key;
-    if (key &&
-        (strlen(key) == 0 || strlen(key) > MAX_IDEMPOTENCY_KEY || !is_utf8(key, strlen(key))))
+    if (key && (strlen(key) == 0 || strlen(key) > MAX_IDEMPOTENCY_KEY ||
+                !is_utf8(key, strlen(key)) || has_control_byte(key)))
         return fail(res, PROBLEM_BAD_PARAMETER, "Idempotency-Key",
-                    "Idempotency-Key must be 1 to %d bytes", MAX_IDEMPOTENCY_KEY);
+                    "Idempotency-Key must be 1 to %d bytes of UTF-8 without control characters",
+                    MAX_IDEMPOTENCY_KEY);
     char *body = valid_body(req, res, rd, false);
     if (!body)
         return -1;

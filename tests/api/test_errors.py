@@ -443,19 +443,6 @@ def test_a_path_over_2048_bytes_is_414():
     assert server_alive()
 
 
-@pytest.mark.parametrize("n", [9000, 70000])
-def test_a_huge_request_line_is_4xx_and_the_server_stays_up(n):
-    status, head, _ = raw_request(b"GET /v1/actors/" + b"a" * n + b" HTTP/1.1\r\nHost: x\r\n\r\n")
-    assert status is None or 400 <= status < 500, head
-    assert server_alive()
-
-
-def test_a_huge_query_is_4xx_and_the_server_stays_up():
-    r = fetch("/v1/statements?q=" + "a" * 40000)
-    assert 400 <= r.status < 500
-    assert server_alive()
-
-
 def test_more_than_32_query_parameters_is_400():
     query = "&".join("p%d=1" % i for i in range(40))
     assert_problem(fetch("/v1/actors?" + query), 400)
@@ -520,16 +507,6 @@ def test_malformed_http_is_never_5xx_and_the_server_stays_up(data):
         assert status == 505, head  # HTTP Version Not Supported is the right answer
     else:
         assert status is None or 400 <= status < 500, head
-    assert server_alive()
-
-
-def test_a_header_section_too_large_is_4xx():
-    headers = {"X-Big-%d" % i: "v" * 1000 for i in range(80)}
-    try:
-        r = fetch("/v1/actors", headers=headers)
-        assert 400 <= r.status < 500 or r.status == 200
-    except (ConnectionError, http.client.HTTPException):
-        pass
     assert server_alive()
 
 

@@ -152,6 +152,7 @@ static void render_gives_each_code_its_status_and_slug(void **state)
         {PROBLEM_METHOD_NOT_ALLOWED, 405, "method-not-allowed"},
         {PROBLEM_BODY_TOO_LARGE, 413, "body-too-large"},
         {PROBLEM_URI_TOO_LONG, 414, "uri-too-long"},
+        {PROBLEM_HEADERS_TOO_LARGE, 431, "headers-too-large"},
         {PROBLEM_UNAVAILABLE, 503, "unavailable"},
         {PROBLEM_INTERNAL, 500, "internal"},
     };
