@@ -176,6 +176,10 @@ def run(target, profile, workdir, timeout=None):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, 9)  # its own session: sqlmap and nothing else
             proc.wait(30)
+        except BaseException:  # Ctrl-C, SIGTERM: leave no sqlmap behind
+            os.killpg(proc.pid, 9)
+            proc.wait(30)
+            raise
     result = read(out, target)
     result.seconds = time.monotonic() - started
     result.rc = rc
