@@ -142,7 +142,8 @@ class Stack:
         t = sqlmap_harness.Target(target.endpoint, target.points, target.kind, target.url,
                                   data=target.data, method=target.method, headers=target.headers,
                                   extra=target.extra, expect=target.expect,
-                                  onrecord=target.onrecord, answers=target.answers)
+                                  onrecord=target.onrecord, answers=target.answers,
+                                  dbms=target.dbms)
 
         def fill(s):
             return s.replace(BASE, self.base).replace(KEY, self.key).replace(CONTROL, self.control.url)

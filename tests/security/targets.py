@@ -277,15 +277,16 @@ def build(spec, base, key, control, profile):
     out = []
     # The controls first: if the harness cannot tell, nothing else counts.
     out.append(Target("control GET /items", [("name", "name")], "control",
-                      control + "/items?name=pen", expect="injectable", onrecord=False))
+                      control + "/items?name=pen", expect="injectable", onrecord=False,
+                      dbms="SQLite"))
     out.append(Target("control GET /items/{name}", [("{name}", "#1*")], "control",
-                      control + "/items/pen*", expect="injectable", onrecord=False))
+                      control + "/items/pen*", expect="injectable", onrecord=False, dbms="SQLite"))
     out.append(Target("control POST /items", [("body /qty", "JSON #1*")], "control",
                       control + "/items", data='{"name": "pen", "qty": 1*}',
                       headers=["Content-Type: application/json"], expect="injectable",
-                      onrecord=False))
+                      onrecord=False, dbms="SQLite"))
     out.append(Target("control GET /safe", [("name", "name")], "control",
-                      control + "/safe?name=pen", expect="clean", onrecord=False))
+                      control + "/safe?name=pen", expect="clean", onrecord=False, dbms="SQLite"))
 
     by_path = {}
     for path, name in query_targets(spec):
