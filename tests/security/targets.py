@@ -1,22 +1,22 @@
 """The injection points sqlmap is pointed at, as data.
 
 Every query parameter of every GET operation in api-spec/openapi.yaml is a
-target (test_targets_cover_the_spec checks that none is missing): the URL
-carries that parameter with a valid value from the seed, plus the few other
-parameters it needs to be valid (highlight needs q; a cursor needs the
-list's own next_cursor), plus limit=3 to keep pages small. The values are
-chosen so that the base answer is a non-empty 200: sqlmap's boolean test
-compares answers, and an empty list looks the same whatever the payload.
+point (test_targets_cover_the_spec checks that none is missing). A list's
+URL carries all its parameters at once, each with a valid value from the
+seed, chosen so that together they still answer a non-empty list: sqlmap's
+boolean test compares answers, and an empty list looks the same whatever
+the payload. The short profile tests them in one run (-p a,b,c), the full
+one in a run each (-p a), on the same URL.
 
 A cursor is base64url of "v1<TAB>query<TAB>keys"; sqlmap's --base64 mode
-decodes it, appends its payload to the last key and encodes it again, so
-the payload reaches the decoded cursor keys (the timeline's text key
-reaches SQL), not just the decoder.
+decodes the list's own next_cursor, appends its payload to the last key and
+encodes it again, so the payload reaches the decoded cursor keys (the
+timeline's text key reaches SQL), not just the decoder.
 
-Path parameters (ids, slugs) are marked with `*`; the JSON bodies of POST
-/v1/statements and POST /v1/actors, a merge patch of a statement, and the
-Idempotency-Key, If-Match and Authorization headers are marked field by
-field. Writes go last: each POST sqlmap sends may create a record.
+Path parameters (ids, slugs) are marked with `*`; so is every leaf of the
+JSON bodies of POST /v1/statements and POST /v1/actors and of a merge patch
+of a statement, and the Idempotency-Key (and, in the full profile, If-Match
+and Authorization) headers. Writes go after the reads they could disturb.
 """
 import json
 
