@@ -789,10 +789,16 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     if (!st)
         return;
     if (server->cfg->access_log && st->req.method) {
-        fprintf(stderr, "%s %s %d %.2fms id=%s%s%s\n", st->req.method, st->req.path, st->res.status,
+        /* The path is percent-decoded: escaped, a %0A cannot forge a line. */
+        struct buf line = {0};
+        buf_put_log_escaped(&line, st->req.method);
+        buf_puts(&line, " ");
+        buf_put_log_escaped(&line, st->req.path);
+        fprintf(stderr, "%s %d %.2fms id=%s%s%s\n", line.data, st->res.status,
                 1e3 * seconds_since(&st->started), st->request_id,
                 st->from_cache ? " (cached)" : "",
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
+        buf_free(&line);
     }
     land(st);
     unpark(st);

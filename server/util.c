@@ -111,6 +111,19 @@ void buf_put_urlencoded(struct buf *b, const char *s)
     }
 }
 
+void buf_put_log_escaped(struct buf *b, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p > ' ' && *p < 0x7f && *p != '"' && *p != '\\') {
+            buf_append(b, p, 1);
+        } else {
+            char esc[4] = {'\\', 'x', hex[*p >> 4], hex[*p & 15]};
+            buf_append(b, esc, 4);
+        }
+    }
+}
+
 char *buf_steal(struct buf *b, size_t *len)
 {
     if (!b->data)

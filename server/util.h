@@ -32,6 +32,10 @@ void buf_puts(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends s percent-encoded for a URL query component (RFC 3986 unreserved kept). */
 void buf_put_urlencoded(struct buf *b, const char *s);
+/* Appends s for a log line, as nginx writes its access log: bytes other than
+ * printable ASCII (so newlines, escapes, spaces and UTF-8), '"' and '\\' as
+ * \xHH, so that request text can neither forge nor split a line. */
+void buf_put_log_escaped(struct buf *b, const char *s);
 /* Hands the data over to the caller (who frees it) and resets the buffer. */
 char *buf_steal(struct buf *b, size_t *len);
 void buf_free(struct buf *b);

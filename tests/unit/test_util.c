@@ -380,6 +380,24 @@ static void buf_put_urlencoded_of_empty_string_appends_nothing(void **state)
     buf_free(&b);
 }
 
+static void buf_put_log_escaped_escapes_what_could_forge_a_line(void **state)
+{
+    (void)state;
+    struct buf b = {0};
+    buf_put_log_escaped(&b, "/v1/actors/alan-gagloev?x=1&y=%41");
+    assert_string_equal(b.data, "/v1/actors/alan-gagloev?x=1&y=%41");
+    buf_free(&b);
+
+    /* A decoded %0A must not start a line of its own (a forged 500). */
+    buf_put_log_escaped(&b, "/x\nGET /v1/fake 500 1.00ms id=forged");
+    assert_string_equal(b.data, "/x\\x0aGET\\x20/v1/fake\\x20500\\x201.00ms\\x20id=forged");
+    buf_free(&b);
+
+    buf_put_log_escaped(&b, "\r\t\x1b[31m\"\\\x7f\xc3\xa9");
+    assert_string_equal(b.data, "\\x0d\\x09\\x1b[31m\\x22\\x5c\\x7f\\xc3\\xa9");
+    buf_free(&b);
+}
+
 static void buf_steal_hands_over_data_and_resets(void **state)
 {
     (void)state;
@@ -454,6 +472,7 @@ int main(void)
         cmocka_unit_test(buf_printf_handles_the_255_and_256_byte_boundary),
         cmocka_unit_test(buf_put_urlencoded_keeps_unreserved_and_escapes_the_rest),
         cmocka_unit_test(buf_put_urlencoded_of_empty_string_appends_nothing),
+        cmocka_unit_test(buf_put_log_escaped_escapes_what_could_forge_a_line),
         cmocka_unit_test(buf_steal_hands_over_data_and_resets),
         cmocka_unit_test(xstrndup_copies_and_terminates),
     };
