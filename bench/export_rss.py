@@ -20,13 +20,11 @@ import threading
 import time
 import urllib.parse
 
+import procfs  # bench/procfs.py
+
 
 def rss_kib(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
+    return procfs.vm_kib(pid) or 0
 
 
 class Counter(io.RawIOBase):

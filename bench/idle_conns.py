@@ -18,13 +18,14 @@ import socket
 import sys
 import time
 
+import procfs  # bench/procfs.py
+
 
 def rss_kib(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    raise RuntimeError("no VmRSS")
+    kib = procfs.vm_kib(pid)
+    if kib is None:
+        raise RuntimeError("no VmRSS")
+    return kib
 
 
 def read_response(s):

@@ -21,11 +21,19 @@
 #       plus import.ndjson's first K lines: both import sides get the same rows.
 #   prep.py ports START COUNT
 #       COUNT free TCP ports on 127.0.0.1, the first at or after START.
+#   prep.py soak PARAMS_JSON BASE_URL OUT_DIR
+#       bench/soak's other.req (reads of actors, topics, timelines, stances,
+#       stats, changes, sources) and export.req (CSV exports of one actor's
+#       statements on one topic), from params.json; then GETs every line of
+#       those and the first line of OUT_DIR's other lists, and fails unless
+#       each answers 200 (or 304 with its If-None-Match): a mistake in the
+#       mix shows before a long run, not as errors in it.
 import json
 import os
 import re
 import socket
 import sys
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -184,6 +192,49 @@ def cmd_ports(start, count):
     print(" ".join(map(str, found)))
 
 
+def cmd_soak(params_json, base, out_dir):
+    p = json.load(open(params_json, encoding="utf-8"))
+    q = urllib.parse.quote
+    actors = [a["actor"] for a in p["busiest_actors"]][:10]
+    topics = p["topics"][:10]
+    other = []
+    for a in actors:
+        other += [f"/v1/actors/{q(a)}", f"/v1/actors/{q(a)}/statements?limit=20",
+                  f"/v1/actors/{q(a)}/positions",
+                  f"/v1/statements?actor={q(a)}&limit=20&include=actor,reports,stances"]
+    for t in topics:
+        other += [f"/v1/topics/{q(t)}", f"/v1/topics/{q(t)}/timeline",
+                  f"/v1/topics/{q(t)}/stances?limit=20", f"/v1/stats/stances?topic={q(t)}"]
+    other += ["/v1/changes?limit=50", "/v1/sources?limit=20", "/v1/outlets?limit=20",
+              "/v1/actors?limit=50", "/v1/topics?limit=50", "/v1/statements?limit=50",
+              "/v1/recognitions?limit=20", "/v1/statements/1/history", "/healthz"]
+    write_requests(out_dir, "other", other)
+    tuples = p["filtered"][:10]
+    write_requests(out_dir, "export", [
+        "/v1/statements?" + urllib.parse.urlencode(
+            {"format": "csv", "actor": t["actor"], "topic": t["topic"]}, quote_via=q)
+        for t in tuples])
+    check = []
+    for name in ("other", "export", "get", "filtered", "search", "conditional"):
+        lines = [l.rstrip("\n") for l in open(os.path.join(out_dir, name + ".req"), encoding="utf-8") if l.strip()]
+        check += lines if name in ("other", "export") else lines[:1]
+    bad = []
+    for line in check:
+        path, *hdrs = line.split("\t")
+        req = urllib.request.Request(base + path, headers=dict(h.split(": ", 1) for h in hdrs))
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                r.read()
+                status = r.status
+        except urllib.error.HTTPError as e:
+            status = e.code
+        if status != (304 if hdrs else 200):
+            bad.append(f"{status} {path}")
+    if bad:
+        sys.exit("prep.py: soak requests that do not answer as expected:\n  " + "\n  ".join(bad))
+    print(f"soak inputs: {len(other)} other reads, {len(tuples)} exports; {len(check)} requests checked")
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__ if __doc__ else "usage: see the header of bench/prep.py")
@@ -201,6 +252,8 @@ def main():
         cmd_subset(*args)
     elif cmd == "ports":
         cmd_ports(*args)
+    elif cmd == "soak":
+        cmd_soak(*args)
     else:
         sys.exit(f"prep.py: unknown command {cmd}")
 

@@ -8,6 +8,10 @@
 #       tps from pgbench's output, p50/p99 from its --log files (then deleted)
 #   report.py add RESULTS JSON
 #       any other record (import, memory), given whole
+#   report.py soak RUN_DIR
+#       bench/soak's summary from RUN_DIR's config.json, wrk.json (written
+#       by bench/wrk/soak.lua's done()), rss.csv and onrecord.log: prints it,
+#       writes RUN_DIR/summary.json, exits 1 when a target or check is missed
 #   report.py summarize RUN_DIR OUT_BASE
 #       RUN_DIR holds results.ndjson and config.json; prints the table and the
 #       ratio lines, and writes OUT_BASE.json (everything, raw) and OUT_BASE.md
@@ -385,9 +389,143 @@ def cmd_summarize(args):
             sys.exit(1)
 
 
+# ------------------------------------------------------------------ soak
+
+SANITIZER = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:")
+
+
+def cmd_soak(args):
+    import csv
+    (run_dir,) = args
+    cfg = json.load(open(os.path.join(run_dir, "config.json")))
+    w = None
+    try:
+        w = json.load(open(os.path.join(run_dir, "wrk.json")))
+    except (OSError, ValueError):
+        for l in open(os.path.join(run_dir, "wrk.txt"), errors="replace"):
+            if l.startswith("SOAK-WRK "):
+                w = json.loads(l[len("SOAK-WRK "):])
+    rss = []
+    with open(os.path.join(run_dir, "rss.csv")) as f:
+        for r in csv.DictReader(f):
+            rss.append({k: float(v) for k, v in r.items()})
+    log = open(os.path.join(run_dir, "onrecord.log"), errors="replace").read()
+    checks = []  # (name, value, target, met, is_target)
+
+    if w is None:
+        print("!!! no result from wrk (see wrk.txt)", file=sys.stderr)
+        checks.append(("wrk finished and reported", "no", "yes", False, False))
+        w = {"requests": 0, "duration_us": 1, "kinds": {}, "bad": {}, "expected": {},
+             "socket_errors": {}, "latency_us": {}, "unmatched": 0, "created": 0, "deleted": 0}
+    secs = w["duration_us"] / 1e6
+    statuses = {}
+    for kind, st in w["kinds"].items():
+        for code, n in st.items():
+            statuses[code] = statuses.get(code, 0) + n
+    bad = w["bad"] or {}
+    expected = w["expected"] or {}
+    n5xx = sum(e["count"] for code, e in bad.items() if code.isdigit() and int(code) >= 500)
+    n_other_bad = sum(e["count"] for code, e in bad.items()) - n5xx
+    sock = w["socket_errors"] or {}
+    n_sock = sum(sock.values())
+
+    # RSS "after the first minute" and "at the end": the median of the
+    # samples of the second minute (baseline_s .. 2 x baseline_s) and of the
+    # last minute (the last sample is taken as wrk stops). One sample swings
+    # by 10% and more within seconds (the answers in flight on 256
+    # connections, malloc trimming its heaps), so single samples would make
+    # the target a coin toss; they are reported too.
+    b0, last = cfg["baseline_s"], rss[-1]["seconds"] if rss else 0
+    win_base = [r["vmrss_kib"] for r in rss if b0 - 0.5 <= r["seconds"] <= 2 * b0 + 0.5]
+    win_end = [r["vmrss_kib"] for r in rss if r["seconds"] >= last - b0 - 0.5]
+    base = next((r for r in rss if r["seconds"] >= b0 - 0.5), None)
+    end = rss[-1] if rss else None
+    pct = pct1 = None
+    med_base = statistics.median(win_base) if win_base else None
+    med_end = statistics.median(win_end) if win_end else None
+    if med_base and med_end:
+        pct = 100.0 * (med_end - med_base) / med_base
+    if base and end and base["vmrss_kib"] > 0:
+        pct1 = 100.0 * (end["vmrss_kib"] - base["vmrss_kib"]) / base["vmrss_kib"]
+    san = [l for l in log.splitlines() if any(m in l for m in SANITIZER)]
+
+    checks.append(("5xx answers", str(n5xx), "0", n5xx == 0, True))
+    if pct is not None:
+        checks.append((f"VmRSS, median of {b0}..{2 * b0} s -> median of the last {b0} s "
+                       f"({len(win_base)} and {len(win_end)} samples)",
+                       f"{med_base / 1024:.1f} -> {med_end / 1024:.1f} MiB ({pct:+.2f}%)",
+                       f"within {cfg['tolerance_percent']}%", abs(pct) <= cfg["tolerance_percent"], True))
+    else:
+        checks.append(("VmRSS samples (baseline and end)", f"{len(rss)} samples", "both", False, True))
+    checks.append(("other unexpected answers (4xx not by design, stale If-Match accepted)",
+                   str(n_other_bad), "0", n_other_bad == 0, False))
+    checks.append(("socket errors (connect, read, write, timeout)",
+                   ", ".join(f"{k} {v}" for k, v in sorted(sock.items())) or "-", "0", n_sock == 0, False))
+    checks.append(("answers wrk could not match to a request", str(w["unmatched"]), "0", w["unmatched"] == 0, False))
+    checks.append(("server alive and ready after the load, then exit 0 on SIGTERM",
+                   f"alive {cfg['server_alive']}, /readyz {cfg['readyz_after']}, exit {cfg['server_exit']}",
+                   "yes, 200, 0", cfg["server_alive"] and cfg["readyz_after"] == "200" and cfg["server_exit"] == 0, False))
+    checks.append(("sanitizer reports in the server's log", str(len(san)), "0", not san, False))
+    # Writes still in flight when wrk stopped may or may not have committed.
+    left, fl = w["created"] - w["deleted"], w.get("inflight") or {}
+    lo, hi = left - fl.get("delete", 0), left + fl.get("post", 0)
+    checks.append(("statements created minus deleted = soak rows left in the database",
+                   f"{w['created']} - {w['deleted']} = {left}; found {cfg['soak_rows_left']}",
+                   f"{lo}..{hi} (writes in flight at the end: {fl.get('post', 0)} POST, "
+                   f"{fl.get('delete', 0)} DELETE)", lo <= cfg["soak_rows_left"] <= hi, False))
+
+    lat = w.get("latency_us") or {}
+    print()
+    print(f"onrecord soak: {cfg['minutes']} min, {cfg['connections']} connections, {cfg['wrk_threads']} wrk threads, "
+          f"{cfg['statements']:,} statements, {cfg['started']} .. {cfg['ended']}")
+    print(f"  requests: {w['requests']:,} in {secs:.1f} s = {w['requests'] / secs:,.0f} req/s; "
+          f"latency p50 {lat.get('p50', 0) / 1000:.2f} ms, p99 {lat.get('p99', 0) / 1000:.2f} ms, "
+          f"max {lat.get('max', 0) / 1000:.0f} ms")
+    print("  statuses: " + ", ".join(f"{c} {n:,}" for c, n in sorted(statuses.items())))
+    print("  by kind:  " + "; ".join(
+        f"{k} " + "/".join(f"{c}:{n}" for c, n in sorted(st.items())) for k, st in sorted(w["kinds"].items())))
+    print(f"  writes: {w['created']} statements created, {w['deleted']} deleted")
+    for title, tbl in (("unexpected", bad), ("expected by design", expected)):
+        for code, e in sorted(tbl.items()):
+            top = sorted(e["paths"].items(), key=lambda kv: -kv[1])[:5]
+            print(f"  {title} {code}: {e['count']}  e.g. " + "; ".join(f"{p} x{n}" for p, n in top))
+            for b in e.get("bodies") or []:
+                print(f"      body: {b[:200]}")
+    if rss:
+        v = [r["vmrss_kib"] / 1024 for r in rss]
+        print(f"  VmRSS (MiB, {len(v)} samples every {cfg['interval']} s): start {v[0]:.1f}, min {min(v):.1f}, "
+              f"max {max(v):.1f}, end {v[-1]:.1f}; at each minute: " +
+              " ".join(f"{r['vmrss_kib'] / 1024:.1f}" for r in rss if int(r["seconds"] + 0.5) % 60 == 0))
+        if pct1 is not None:
+            print(f"  VmRSS single samples: at {base['seconds']:.0f} s {base['vmrss_kib'] / 1024:.1f} MiB, "
+                  f"at the end ({end['seconds']:.0f} s) {end['vmrss_kib'] / 1024:.1f} MiB ({pct1:+.2f}%); "
+                  f"peak (VmHWM) {end['vmhwm_kib'] / 1024:.1f} MiB")
+    for l in san[:5]:
+        print(f"  sanitizer: {l}")
+    print()
+    for name, val, target, met, is_target in checks:
+        print(f"  {'target' if is_target else 'check '} {name}: {val} (want {target}) {'met' if met else 'MISSED'}")
+    print()
+    info = machine(cfg)
+    out = {"config": cfg, "machine": info, "requests": w["requests"], "seconds": secs,
+           "rps": w["requests"] / secs, "statuses": statuses, "wrk": w, "rss": rss,
+           "rss_baseline_sample": base, "rss_end_sample": end, "rss_change_percent_samples": pct1,
+           "rss_baseline_median_kib": med_base, "rss_end_median_kib": med_end,
+           "rss_change_percent": pct, "sanitizer": san[:20],
+           "checks": [{"check": n, "value": v, "target": t, "met": m, "target_of_issue": it}
+                      for n, v, t, m, it in checks]}
+    with open(os.path.join(run_dir, "summary.json"), "w", encoding="utf-8") as f:
+        json.dump(out, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    print(f"==> onrecord {info['onrecord_commit']}; results: {run_dir}/summary.json")
+    if not all(c[3] for c in checks):
+        sys.exit(1)
+
+
 def main():
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"wrk": cmd_wrk, "pgbench": cmd_pgbench, "add": cmd_add, "summarize": cmd_summarize}[cmd](args)
+    {"wrk": cmd_wrk, "pgbench": cmd_pgbench, "add": cmd_add, "summarize": cmd_summarize,
+     "soak": cmd_soak}[cmd](args)
 
 
 if __name__ == "__main__":

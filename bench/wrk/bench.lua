@@ -14,6 +14,8 @@
 --   BENCH-WRK {"requests":..,"duration_us":..,"connect":..,"read":..,"write":..,
 --              "status":..,"timeout":..,"unexpected":..,"p50_us":..,"p99_us":..,...}
 
+local lib = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "lib.lua")
+
 local threads = {}
 local counter = 0
 
@@ -31,20 +33,11 @@ unexpected = 0
 statuses = {}
 
 function init(args)
-  local file = args[1]
   if args[2] and args[2] ~= "2xx" then expect = tonumber(args[2]) end
-  local f = assert(io.open(file, "r"), "cannot open " .. tostring(file))
-  for line in f:lines() do
-    if line ~= "" then
-      local path, rest = line:match("^([^\t]+)\t?(.*)$")
-      local headers = {}
-      for name, value in rest:gmatch("([^\t:]+):%s*([^\t]*)") do headers[name] = value end
-      nreq = nreq + 1
-      requests[nreq] = wrk.format("GET", path, headers)
-    end
+  for _, r in ipairs(lib.read_requests(args[1])) do
+    nreq = nreq + 1
+    requests[nreq] = wrk.format("GET", r.path, r.headers)
   end
-  f:close()
-  assert(nreq > 0, "no requests in " .. file)
   -- spread the threads' starting points over the list
   pos = ((thread_no or 1) - 1) * math.floor(nreq / 7 + 1) % nreq
 end
@@ -72,15 +65,13 @@ function done(summary, latency, reqs)
       for code, n in pairs(st) do seen[code] = (seen[code] or 0) + n end
     end
   end
-  local codes = {}
-  for code, n in pairs(seen) do table.insert(codes, string.format('"%d":%d', code, n)) end
   local e = summary.errors
   io.write(string.format(
     'BENCH-WRK {"requests":%d,"duration_us":%d,"bytes":%d,"connect":%d,"read":%d,' ..
-    '"write":%d,"status":%d,"timeout":%d,"unexpected":%d,"unexpected_statuses":{%s},' ..
+    '"write":%d,"status":%d,"timeout":%d,"unexpected":%d,"unexpected_statuses":%s,' ..
     '"p50_us":%.1f,"p90_us":%.1f,"p99_us":%.1f,"max_us":%.1f,"mean_us":%.1f}\n',
     summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write,
-    e.status, e.timeout, bad, table.concat(codes, ","),
+    e.status, e.timeout, bad, lib.json(seen),
     latency:percentile(50), latency:percentile(90), latency:percentile(99),
     latency.max, latency.mean))
 end
