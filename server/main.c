@@ -80,7 +80,7 @@ static int apply(const char *ledger, const struct sql_file *files, size_t count)
     return rc ? 1 : 0;
 }
 
-/* METHOD PATTERN ACCESS, one route a line: the table tests read (test_auth_matrix.py). */
+/* METHOD PATTERN ACCESS, one route a line: the table tests read (test_writes_auth_matrix.py). */
 static void print_routes(void)
 {
     static const char *const access[] = {[ACCESS_READ] = "read",

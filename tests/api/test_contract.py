@@ -49,7 +49,7 @@ def server_routes():
     for line in out.splitlines():
         if not line.strip():
             continue
-        # METHOD PATTERN ACCESS (public, read, editor or admin: test_auth_matrix.py)
+        # METHOD PATTERN ACCESS (public, read, editor or admin: test_writes_auth_matrix.py)
         m = re.fullmatch(r"([A-Z]+)\s+(/\S*)\s+(public|read|editor|admin)", line.strip())
         assert m, "unexpected line from `onrecord routes`: %r" % line
         routes.add((m.group(1), m.group(2)))

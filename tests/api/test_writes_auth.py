@@ -6,7 +6,7 @@ write methods each path advertises.
 Reads are open; POST and PATCH need an editor (or admin) key; DELETE needs
 an admin key. Every write route against every kind of caller, malformed
 headers, the order of checks and ONRECORD_READ_REQUIRES_KEY=1 are
-test_auth_matrix.py's."""
+test_writes_auth_matrix.py's."""
 import pytest
 
 from conftest import assert_problem, get, lit, sql_value

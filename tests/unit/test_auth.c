@@ -1,7 +1,7 @@
 /*
  * Unit tests for server/auth.c's auth_parse: what an Authorization value
  * holds (RFC 9110 11.4 credentials, RFC 6750 2.1 Bearer). The database
- * lookup and the roles are tested over HTTP (tests/api/test_auth_matrix.py).
+ * lookup and the roles are tested over HTTP (tests/api/test_writes_auth_matrix.py).
  */
 #include <setjmp.h>
 #include <stdarg.h>
